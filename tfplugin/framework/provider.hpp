@@ -1,0 +1,61 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "tfplugin/framework/definition.hpp"
+#include "tfplugin/framework/resource.hpp"
+#include "tfplugin/protocol/provider_server.hpp"
+
+namespace tfplugin::framework {
+
+/// A ProviderServer built from resources: it answers schema and validation calls from their
+/// definitions and routes each resource call to the resource named in it. A concrete provider
+/// derives from it, declares its own configuration schema and implements Configure.
+class Provider : public ProviderServer {
+public:
+    explicit Provider(Definition provider_definition);
+
+    void AddResource(std::unique_ptr<Resource> resource);
+
+    GetMetadataResponse GetMetadata() override;
+    GetProviderSchemaResponse GetProviderSchema() override;
+    void ValidateProviderConfig(const CallContext& ctx,
+                                const ValidateProviderConfigRequest& request,
+                                ValidateResponse& response) override;
+    void ValidateResourceConfig(const CallContext& ctx,
+                                const ValidateResourceConfigRequest& request,
+                                ValidateResponse& response) override;
+    void ConfigureProvider(const CallContext& ctx,
+                           const ConfigureProviderRequest& request,
+                           ConfigureProviderResponse& response) override;
+    void UpgradeResourceState(const CallContext& ctx,
+                              const UpgradeResourceStateRequest& request,
+                              UpgradeResourceStateResponse& response) override;
+    void ReadResource(const CallContext& ctx, const ReadResourceRequest& request, ReadResourceResponse& response) override;
+    void PlanResourceChange(const CallContext& ctx,
+                            const PlanResourceChangeRequest& request,
+                            PlanResourceChangeResponse& response) override;
+    void ApplyResourceChange(const CallContext& ctx,
+                             const ApplyResourceChangeRequest& request,
+                             ApplyResourceChangeResponse& response) override;
+    void ImportResourceState(const CallContext& ctx,
+                             const ImportResourceStateRequest& request,
+                             ImportResourceStateResponse& response) override;
+
+protected:
+    /// Cross-attribute checks of the provider block (attribute validators have run already).
+    virtual void ValidateConfig(const CallContext& ctx, const Value& config, Diagnostics& diagnostics);
+    /// Builds whatever the resources need (an API client) from the provider block.
+    virtual void Configure(const CallContext& ctx, const ConfigureProviderRequest& request, Diagnostics& diagnostics) = 0;
+
+    /// The resource with this type name, or nullptr after adding an error diagnostic.
+    Resource* FindResource(const std::string& type_name, Diagnostics& diagnostics) const;
+
+private:
+    Definition provider_definition_;
+    std::map<std::string, std::unique_ptr<Resource>> resources_;
+};
+
+}  // namespace tfplugin::framework

@@ -1,0 +1,100 @@
+#include "tfplugin/framework/validators.hpp"
+
+#include <algorithm>
+
+namespace tfplugin::framework {
+
+namespace {
+
+bool Checkable(const Value& value) { return value.IsKnown(); }
+
+}  // namespace
+
+std::size_t CodePointCount(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xc0U) != 0x80U;  // count every byte but continuations
+    }));
+}
+
+Validator StringLengthAtMost(std::size_t max) {
+    return [max](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
+        if (!Checkable(value)) return;
+        const auto length = CodePointCount(value.AsString());
+        if (length > max) {
+            diagnostics.AddAttributeError(path,
+                                          "Value too long",
+                                          "Attribute " + path.ToString() + " must be at most " + std::to_string(max) +
+                                              " characters long, got " + std::to_string(length) + ".");
+        }
+    };
+}
+
+Validator StringNotEmpty() {
+    return [](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
+        if (Checkable(value) && value.AsString().empty()) {
+            diagnostics.AddAttributeError(path, "Empty value", "Attribute " + path.ToString() + " must not be empty.");
+        }
+    };
+}
+
+Validator StringCharacters(std::function<bool(char)> is_allowed, std::string allowed) {
+    return [is_allowed = std::move(is_allowed), allowed = std::move(allowed)](
+               const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
+        if (!Checkable(value)) return;
+        const auto& text = value.AsString();
+        const auto bad = std::find_if_not(text.begin(), text.end(), is_allowed);
+        if (bad != text.end()) {
+            diagnostics.AddAttributeError(path,
+                                          "Invalid character",
+                                          "Attribute " + path.ToString() + " may contain only " + allowed +
+                                              "; found '" + std::string(1, *bad) + "' at position " +
+                                              std::to_string(bad - text.begin() + 1) + ".");
+        }
+    };
+}
+
+Validator SizeAtMost(std::size_t max) {
+    return [max](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
+        if (!Checkable(value)) return;
+        const auto size = value.Elements().size();
+        if (size > max) {
+            diagnostics.AddAttributeError(path,
+                                          "Too many elements",
+                                          "Attribute " + path.ToString() + " may have at most " + std::to_string(max) +
+                                              " elements, got " + std::to_string(size) + ".");
+        }
+    };
+}
+
+Validator ElementsUnique() {
+    return [](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
+        if (!Checkable(value)) return;
+        const auto& elements = value.Elements();
+        for (std::size_t i = 0; i < elements.size(); ++i) {
+            if (!elements[i].IsKnown()) continue;
+            const auto earlier = std::find(elements.begin(), elements.begin() + static_cast<std::ptrdiff_t>(i), elements[i]);
+            if (earlier != elements.begin() + static_cast<std::ptrdiff_t>(i)) {
+                const auto first = earlier - elements.begin();
+                const auto shown = elements[i].GetType() == Type::String() ? "\"" + elements[i].AsString() + "\"" : "value";
+                diagnostics.AddAttributeError(path.Index(static_cast<std::int64_t>(i)),
+                                              "Duplicate element",
+                                              "Attribute " + path.ToString() + " must not repeat elements: " + shown +
+                                                  " appears at index " + std::to_string(first) + " and again at index " +
+                                                  std::to_string(i) + ".");
+            }
+        }
+    };
+}
+
+Validator EachElement(Validator element_validator) {
+    return [element_validator = std::move(element_validator)](
+               const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
+        if (!Checkable(value)) return;
+        const auto& elements = value.Elements();
+        for (std::size_t i = 0; i < elements.size(); ++i) {
+            element_validator(elements[i], path.Index(static_cast<std::int64_t>(i)), diagnostics);
+        }
+    };
+}
+
+}  // namespace tfplugin::framework

@@ -1,0 +1,81 @@
+#include "tfplugin/framework/validators.hpp"
+
+#include <gtest/gtest.h>
+
+#include "tfplugin/framework/definition.hpp"
+
+namespace tfplugin::framework {
+namespace {
+
+Value Strings(std::vector<std::string> items) {
+    std::vector<Value> values;
+    for (auto& item : items) values.push_back(Value::String(std::move(item)));
+    return Value::List(Type::String(), std::move(values));
+}
+
+Diagnostics Check(const Validator& validator, const Value& value) {
+    Diagnostics diagnostics;
+    validator(value, AttributePath::Root("attr"), diagnostics);
+    return diagnostics;
+}
+
+TEST(Validators, NullAndUnknownAlwaysPass) {
+    for (const auto& validator : {StringLengthAtMost(1), StringNotEmpty(), SizeAtMost(0), ElementsUnique()}) {
+        EXPECT_FALSE(Check(validator, Value::Null(Type::String())).HasError());
+        EXPECT_FALSE(Check(validator, Value::Unknown(Type::List(Type::String()))).HasError());
+    }
+}
+
+TEST(Validators, LengthCountsCharactersNotBytes) {
+    // Four Cyrillic letters are eight bytes of UTF-8 but four characters.
+    EXPECT_FALSE(Check(StringLengthAtMost(4), Value::String("ключ")).HasError());
+    const auto diagnostics = Check(StringLengthAtMost(3), Value::String("ключ"));
+    ASSERT_TRUE(diagnostics.HasError());
+    EXPECT_EQ(diagnostics.Items()[0].attribute, AttributePath::Root("attr"));
+    EXPECT_NE(diagnostics.Items()[0].detail.find("at most 3 characters"), std::string::npos);
+}
+
+TEST(Validators, DuplicatesPointAtTheRepeatedElement) {
+    const auto diagnostics = Check(ElementsUnique(), Strings({"a", "b", "a"}));
+    ASSERT_EQ(diagnostics.Items().size(), 1U);
+    EXPECT_EQ(diagnostics.Items()[0].attribute, AttributePath::Root("attr").Index(2));
+    EXPECT_NE(diagnostics.Items()[0].detail.find("index 0 and again at index 2"), std::string::npos);
+}
+
+TEST(Validators, EachElementUsesTheIndex) {
+    const auto diagnostics = Check(EachElement(StringLengthAtMost(1)), Strings({"a", "bb"}));
+    ASSERT_EQ(diagnostics.Items().size(), 1U);
+    EXPECT_EQ(diagnostics.Items()[0].attribute, AttributePath::Root("attr").Index(1));
+}
+
+TEST(Validators, CharactersNameTheFirstBadOne) {
+    const auto digits_only = StringCharacters([](char c) { return c >= '0' && c <= '9'; }, "digits");
+    EXPECT_FALSE(Check(digits_only, Value::String("123")).HasError());
+    const auto diagnostics = Check(digits_only, Value::String("12x"));
+    ASSERT_TRUE(diagnostics.HasError());
+    EXPECT_NE(diagnostics.Items()[0].detail.find("'x' at position 3"), std::string::npos);
+}
+
+TEST(Definition, NestedBlockAttributesAreCheckedPerInstance) {
+    Definition definition;
+    NestedBlock box_block;
+    box_block.type_name = "box";
+    Attribute name;
+    name.name = "name";
+    name.mode = AttributeMode::kRequired;
+    box_block.block.attributes.push_back(name);
+    definition.schema.block.block_types.push_back(box_block);
+    definition.rules["box.name"].validators.push_back(StringLengthAtMost(2));
+    const auto box = Type::Object({{"name", Type::String()}});
+    const auto config = Value::Object(
+        definition.schema.ValueType(),
+        {{"box", Value::List(box, {Value::Object(box, {{"name", Value::String("ok")}}),
+                                   Value::Object(box, {{"name", Value::String("too long")}})})}});
+    Diagnostics diagnostics;
+    ValidateAttributes(definition, config, diagnostics);
+    ASSERT_EQ(diagnostics.Items().size(), 1U);
+    EXPECT_EQ(diagnostics.Items()[0].attribute->ToString(), "box[1].name");
+}
+
+}  // namespace
+}  // namespace tfplugin::framework
