@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "tfplugin/framework/timestamp.hpp"
+
 namespace tfplugin::framework {
 
 namespace {
@@ -93,6 +95,35 @@ Validator EachElement(Validator element_validator) {
         const auto& elements = value.Elements();
         for (std::size_t i = 0; i < elements.size(); ++i) {
             element_validator(elements[i], path.Index(static_cast<std::int64_t>(i)), diagnostics);
+        }
+    };
+}
+
+}  // namespace tfplugin::framework
+
+namespace tfplugin::framework {
+
+Validator Rfc3339Between(const std::string& earliest, const std::string& end, std::string range_text) {
+    const auto lower = Timestamp::ParseRfc3339(earliest);
+    const auto upper = Timestamp::ParseRfc3339(end);
+    return [lower, upper, range_text = std::move(range_text)](
+               const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
+        if (!value.IsKnown()) return;
+        const auto& text = value.AsString();
+        const auto timestamp = Timestamp::ParseRfc3339(text);
+        if (!timestamp) {
+            diagnostics.AddAttributeError(path,
+                                          "Invalid timestamp",
+                                          "Attribute " + path.ToString() + " must be an RFC 3339 timestamp such as " +
+                                              "\"2030-01-31T23:59:59Z\" or \"2030-02-01T02:59:59+03:00\", got \"" +
+                                              text + "\".");
+            return;
+        }
+        if (*timestamp < *lower || *timestamp >= *upper) {
+            diagnostics.AddAttributeError(path,
+                                          "Timestamp out of range",
+                                          "Attribute " + path.ToString() + " must be " + range_text + ", got \"" +
+                                              text + "\".");
         }
     };
 }

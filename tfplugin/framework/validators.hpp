@@ -32,3 +32,11 @@ Validator EachElement(Validator element_validator);
 std::size_t CodePointCount(const std::string& text);
 
 }  // namespace tfplugin::framework
+
+namespace tfplugin::framework {
+
+/// An RFC 3339 timestamp (any UTC offset) no earlier than `earliest` and before `end`,
+/// both given as RFC 3339 text; the message names the allowed range as `range_text`.
+Validator Rfc3339Between(const std::string& earliest, const std::string& end, std::string range_text);
+
+}  // namespace tfplugin::framework
