@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstring>
 #include <ctime>
 
 namespace tfplugin::server {
@@ -36,6 +37,8 @@ Lifecycle::Lifecycle(bool stop_on_interrupt) : stop_on_interrupt_(stop_on_interr
 
 Lifecycle::~Lifecycle() {
     RequestShutdown("exiting");
+    // Wake the watcher from its wait at once rather than at its next poll.
+    pthread_kill(watcher_.native_handle(), SIGHUP);
     watcher_.join();
 }
 

@@ -12,13 +12,14 @@ namespace tfplugin::server {
 
 namespace {
 
-std::optional<unsigned> ResolveGroup(const std::optional<std::string>& group) {
-    if (!group || group->empty()) return std::nullopt;
-    if (const group* entry = getgrnam(group->c_str())) {
+// PLUGIN_UNIX_SOCKET_GROUP names a group or gives its numeric id.
+std::optional<unsigned> ResolveGroup(const std::optional<std::string>& name) {
+    if (!name || name->empty()) return std::nullopt;
+    if (const struct group* entry = getgrnam(name->c_str())) {
         return entry->gr_gid;
     }
     char* end = nullptr;
-    const unsigned long id = std::strtoul(group->c_str(), &end, 10);
+    const unsigned long id = std::strtoul(name->c_str(), &end, 10);
     if (end != nullptr && *end == '\0') return static_cast<unsigned>(id);
     return std::nullopt;
 }

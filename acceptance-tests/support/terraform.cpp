@@ -1,0 +1,62 @@
+#include "acceptance-tests/support/terraform.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace acceptance {
+
+std::filesystem::path ProviderBinaryDirectory() { return PROVIDER_BINARY_DIR; }
+
+std::string RequiredProvidersBlock() {
+    return std::string("terraform {\n  required_providers {\n    yandex = {\n      source = \"") + kProviderSource +
+           "\"\n    }\n  }\n}\n\n";
+}
+
+TerraformWorkspace::TerraformWorkspace() : home_("tf-home"), work_("tf-work") {
+    const auto cli_config = home_.Write("terraform.rc",
+                                        std::string("provider_installation {\n  dev_overrides {\n    \"") +
+                                            kProviderSource + "\" = \"" + ProviderBinaryDirectory().string() +
+                                            "\"\n  }\n  direct {}\n}\n");
+    environment_ = {
+        {"TF_CLI_CONFIG_FILE", cli_config.string()},
+        {"CHECKPOINT_DISABLE", "1"},
+        {"TF_IN_AUTOMATION", "1"},
+        {"TF_INPUT", "0"},
+        {"TF_PLUGIN_CACHE_DIR", std::nullopt},
+        {"TF_DATA_DIR", std::nullopt},
+        {"TF_LOG", std::nullopt},
+        {"TF_LOG_PROVIDER", std::nullopt},
+        // The provider must take nothing from the developer's own Yandex Cloud setup.
+        {"YC_TOKEN", std::nullopt},
+        {"YC_SERVICE_ACCOUNT_KEY_FILE", std::nullopt},
+        {"YC_ENDPOINT", std::nullopt},
+        {"YC_FOLDER_ID", std::nullopt},
+        {"YC_CLOUD_ID", std::nullopt},
+    };
+}
+
+void TerraformWorkspace::WriteConfig(const std::string& hcl) const { work_.Write("main.tf", hcl); }
+
+void TerraformWorkspace::SetEnvironment(const std::string& name, std::optional<std::string> value) {
+    environment_[name] = std::move(value);
+}
+
+ProcessResult TerraformWorkspace::Run(std::initializer_list<std::string> args) const {
+    std::vector<std::string> argv{"terraform"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    ProcessOptions options;
+    options.working_directory = work_.Path().string();
+    options.environment = environment_;
+    return RunProcess(argv, options);
+}
+
+nlohmann::json TerraformWorkspace::RunJson(std::initializer_list<std::string> args) const {
+    const auto result = Run(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err << result.out;
+    auto parsed = nlohmann::json::parse(result.out, nullptr, false);
+    EXPECT_FALSE(parsed.is_discarded()) << "not JSON: " << result.out;
+    return parsed;
+}
+
+}  // namespace acceptance

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <filesystem>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "acceptance-tests/support/process.hpp"
+#include "acceptance-tests/support/temp_dir.hpp"
+
+namespace acceptance {
+
+/// The provider's source address as configurations name it in required_providers.
+inline constexpr const char* kProviderSource = "yc-apikeys/yandex";
+
+/// HCL that declares our provider; prepend it to a test configuration.
+std::string RequiredProvidersBlock();
+
+/// A working directory driven by the real `terraform` CLI against the provider binary just built:
+/// its own CLI configuration (dev_overrides pointing at the build), CHECKPOINT_DISABLE, no input.
+/// Nothing outside the directory is read or written, whatever TF_CLI_CONFIG_FILE the caller has.
+class TerraformWorkspace {
+public:
+    TerraformWorkspace();
+
+    /// Replaces the configuration (main.tf).
+    void WriteConfig(const std::string& hcl) const;
+    /// Runs `terraform <args>` in the working directory.
+    ProcessResult Run(std::initializer_list<std::string> args) const;
+    /// Runs a command that prints JSON and parses its stdout; fails the test on a non-zero exit.
+    nlohmann::json RunJson(std::initializer_list<std::string> args) const;
+    /// Environment variables for every terraform run (e.g. YC_TOKEN); empty removes one.
+    void SetEnvironment(const std::string& name, std::optional<std::string> value);
+
+    [[nodiscard]] const std::filesystem::path& Directory() const { return work_.Path(); }
+
+private:
+    TempDir home_;
+    TempDir work_;
+    std::map<std::string, std::optional<std::string>> environment_;
+};
+
+/// Folder holding the provider binary built for these tests.
+std::filesystem::path ProviderBinaryDirectory();
+
+}  // namespace acceptance

@@ -1,0 +1,77 @@
+// Plan-time checks of a key's configuration that span attributes or need a parser; the
+// per-attribute limits live in definition.cpp.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <variant>
+
+#include "resources/iam_service_account_api_key/definition.hpp"
+#include "resources/iam_service_account_api_key/resource.hpp"
+#include "resources/pgp/public_key.hpp"
+
+namespace provider {
+
+namespace {
+
+using tfplugin::AttributePath;
+using tfplugin::Diagnostics;
+using tfplugin::Value;
+
+bool IsSet(const Value& value) { return !value.IsNull(); }
+
+void CheckScopeAndScopes(const Value& config, Diagnostics& diagnostics) {
+    const auto& scope = config.Attribute("scope");
+    const auto& scopes = config.Attribute("scopes");
+    if (IsSet(scope) && IsSet(scopes)) {
+        diagnostics.AddAttributeError(AttributePath::Root("scope"),
+                                      "Conflicting attributes",
+                                      "Set either \"scopes\" or the deprecated \"scope\", not both. Move the value of "
+                                      "\"scope\" into \"scopes\".");
+    }
+}
+
+// Keybase user names are 2-16 characters of letters, digits and underscores.
+bool IsKeybaseUserName(const std::string& name) {
+    return name.size() >= 2 && name.size() <= 16 &&
+           std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+}
+
+void CheckPgpKey(const Value& pgp_key, Diagnostics& diagnostics) {
+    if (!pgp_key.IsKnown()) return;
+    const auto path = AttributePath::Root("pgp_key");
+    const auto& text = pgp_key.AsString();
+    if (pgp::IsKeybaseReference(text)) {
+        const auto user = text.substr(std::string("keybase:").size());
+        if (!IsKeybaseUserName(user)) {
+            diagnostics.AddAttributeError(path,
+                                          "Invalid Keybase user name",
+                                          "\"pgp_key\" names Keybase user \"" + user +
+                                              "\", but Keybase user names are 2 to 16 letters, digits or "
+                                              "underscores: write \"keybase:<username>\".");
+        }
+        return;
+    }
+    auto parsed = pgp::PublicKey::Parse(text);
+    if (const auto* problem = std::get_if<std::string>(&parsed)) {
+        diagnostics.AddAttributeError(path,
+                                      "Invalid PGP public key",
+                                      "\"pgp_key\" must be an OpenPGP public key (base64 of a binary key as printed "
+                                      "by `gpg --export <id> | base64 -w0`, base64 of an armored key, or the armored "
+                                      "text) or \"keybase:<username>\", but " +
+                                          *problem + ".");
+    }
+}
+
+}  // namespace
+
+const tfplugin::framework::Definition& ApiKeyResource::GetDefinition() const { return ApiKeyDefinition(); }
+
+void ApiKeyResource::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
+                                    const Value& config,
+                                    Diagnostics& diagnostics) const {
+    if (!config.IsKnown()) return;
+    CheckScopeAndScopes(config, diagnostics);
+    CheckPgpKey(config.Attribute("pgp_key"), diagnostics);
+}
+
+}  // namespace provider

@@ -1,0 +1,154 @@
+#include "resources/pgp/public_key.hpp"
+
+#include <openssl/evp.h>
+#include <rnp/rnp.h>
+#include <rnp/rnp_err.h>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+namespace provider::pgp {
+
+namespace {
+
+constexpr std::string_view kArmorHeader = "-----BEGIN PGP";
+constexpr std::string_view kKeybasePrefix = "keybase:";
+
+struct FfiDeleter {
+    void operator()(rnp_ffi_st* ffi) const { rnp_ffi_destroy(ffi); }
+};
+struct InputDeleter {
+    void operator()(rnp_input_st* input) const { rnp_input_destroy(input); }
+};
+struct KeyDeleter {
+    void operator()(rnp_key_handle_st* key) const { rnp_key_handle_destroy(key); }
+};
+struct BufferDeleter {
+    void operator()(char* buffer) const { rnp_buffer_destroy(buffer); }
+};
+using Ffi = std::unique_ptr<rnp_ffi_st, FfiDeleter>;
+using Input = std::unique_ptr<rnp_input_st, InputDeleter>;
+using Key = std::unique_ptr<rnp_key_handle_st, KeyDeleter>;
+using Buffer = std::unique_ptr<char, BufferDeleter>;
+
+std::string_view Trim(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    return text;
+}
+
+// Standard base64 with line breaks allowed (keys are often pasted wrapped); nothing else.
+std::optional<std::string> DecodeBase64(std::string_view text) {
+    std::string compact;
+    for (char c : text) {
+        if (std::isspace(static_cast<unsigned char>(c))) continue;
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=') return std::nullopt;
+        compact.push_back(c);
+    }
+    if (compact.empty() || compact.size() % 4 != 0) return std::nullopt;
+    std::string decoded(compact.size() / 4 * 3, '\0');
+    const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(decoded.data()),
+                                       reinterpret_cast<const unsigned char*>(compact.data()),
+                                       static_cast<int>(compact.size()));
+    if (length < 0) return std::nullopt;
+    // EVP_DecodeBlock counts padding as zero bytes; drop them.
+    const auto padding = static_cast<std::size_t>(std::count(compact.end() - 2, compact.end(), '='));
+    decoded.resize(static_cast<std::size_t>(length) - padding);
+    return decoded;
+}
+
+std::string Lowercase(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+bool CanEncrypt(rnp_key_handle_t key) {
+    bool allowed = false;
+    bool revoked = false;
+    return rnp_key_allows_usage(key, "encrypt", &allowed) == RNP_SUCCESS && allowed &&
+           rnp_key_is_revoked(key, &revoked) == RNP_SUCCESS && !revoked;
+}
+
+}  // namespace
+
+struct PublicKey::Impl {
+    Ffi ffi;
+    std::string fingerprint;
+};
+
+PublicKey::PublicKey(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PublicKey::PublicKey(PublicKey&&) noexcept = default;
+PublicKey& PublicKey::operator=(PublicKey&&) noexcept = default;
+PublicKey::~PublicKey() = default;
+
+const std::string& PublicKey::Fingerprint() const { return impl_->fingerprint; }
+
+bool IsKeybaseReference(std::string_view text) { return text.substr(0, kKeybasePrefix.size()) == kKeybasePrefix; }
+
+std::variant<PublicKey, std::string> PublicKey::Parse(std::string_view text) {
+    const auto trimmed = Trim(text);
+    std::string key_bytes;
+    if (trimmed.substr(0, kArmorHeader.size()) == kArmorHeader) {
+        key_bytes = std::string(trimmed);
+    } else if (auto decoded = DecodeBase64(trimmed)) {
+        key_bytes = std::move(*decoded);
+    } else {
+        return std::string(
+            "it is neither base64 (of a binary or ASCII-armored key) nor an ASCII-armored key beginning with "
+            "\"-----BEGIN PGP PUBLIC KEY BLOCK-----\"");
+    }
+    if (key_bytes.find("PRIVATE KEY BLOCK") != std::string::npos) {
+        return std::string("it is a private key; give the public key only (gpg --export, not --export-secret-keys)");
+    }
+
+    rnp_ffi_t raw_ffi = nullptr;
+    if (rnp_ffi_create(&raw_ffi, "GPG", "GPG") != RNP_SUCCESS) {
+        return std::string("the OpenPGP library could not be initialised");
+    }
+    auto impl = std::make_unique<Impl>();
+    impl->ffi.reset(raw_ffi);
+
+    rnp_input_t raw_input = nullptr;
+    rnp_input_from_memory(&raw_input, reinterpret_cast<const uint8_t*>(key_bytes.data()), key_bytes.size(), false);
+    Input input(raw_input);
+    char* raw_results = nullptr;
+    const auto imported =
+        rnp_import_keys(impl->ffi.get(), input.get(), RNP_LOAD_SAVE_PUBLIC_KEYS | RNP_LOAD_SAVE_SINGLE, &raw_results);
+    Buffer results(raw_results);
+    if (imported != RNP_SUCCESS || results == nullptr) {
+        return std::string("it does not contain an OpenPGP public key (") + rnp_result_to_string(imported) + ")";
+    }
+
+    // The first imported key is the primary key; its subkeys follow.
+    const auto report = nlohmann::json::parse(results.get(), nullptr, false);
+    if (!report.is_object() || !report.contains("keys") || report["keys"].empty()) {
+        return std::string("it does not contain an OpenPGP public key");
+    }
+    const auto primary_fingerprint = report["keys"][0].value("fingerprint", "");
+    rnp_key_handle_t raw_key = nullptr;
+    rnp_locate_key(impl->ffi.get(), "fingerprint", primary_fingerprint.c_str(), &raw_key);
+    Key primary(raw_key);
+    if (!primary) {
+        return std::string("it does not contain an OpenPGP public key");
+    }
+    bool can_encrypt = CanEncrypt(primary.get());
+    size_t subkeys = 0;
+    rnp_key_get_subkey_count(primary.get(), &subkeys);
+    for (size_t i = 0; i < subkeys && !can_encrypt; ++i) {
+        rnp_key_handle_t raw_subkey = nullptr;
+        rnp_key_get_subkey_at(primary.get(), i, &raw_subkey);
+        Key subkey(raw_subkey);
+        can_encrypt = subkey && CanEncrypt(subkey.get());
+    }
+    if (!can_encrypt) {
+        return std::string("the key " + Lowercase(primary_fingerprint) +
+                           " has no usable encryption key (it is revoked or made for signing only)");
+    }
+    impl->fingerprint = Lowercase(primary_fingerprint);
+    return PublicKey(std::move(impl));
+}
+
+}  // namespace provider::pgp

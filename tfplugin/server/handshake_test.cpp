@@ -1,0 +1,171 @@
+// The go-plugin handshake as Terraform performs it, against a real plugin process: magic
+// cookie, protocol negotiation, the handshake line, AutoMTLS with client certificate checks,
+// Controller.Shutdown, and exit when the parent dies.
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+#include <thread>
+
+#include "acceptance-tests/support/process.hpp"
+#include "acceptance-tests/support/temp_dir.hpp"
+#include "tfplugin/server/handshake.hpp"
+#include "tfplugin/server/testing/plugin_harness.hpp"
+
+namespace tfplugin::server {
+namespace {
+
+using acceptance::ProcessOptions;
+using acceptance::TempDir;
+using testing_support::CallGetProviderSchema;
+using testing_support::CallShutdown;
+using testing_support::HandshakeLineParts;
+using testing_support::Clock;
+using testing_support::Connect;
+using testing_support::PluginUnderTest;
+
+const char* const kPlugin = MINIMAL_PROVIDER_BINARY;
+
+// Reads the handshake line and checks the fields every handshake must have.
+HandshakeLineParts CheckedHandshake(PluginUnderTest& plugin) {
+    const auto parts = plugin.Handshake();
+    EXPECT_EQ(parts.problem, "");
+    EXPECT_EQ(parts.core_version, "1");
+    EXPECT_EQ(parts.app_version, "6");
+    EXPECT_EQ(parts.protocol, "grpc");
+    EXPECT_EQ(parts.certificate_base64.find('='), std::string::npos) << "the certificate must have no base64 padding";
+    return parts;
+}
+
+class Handshake : public testing::Test {
+protected:
+    // Terraform's side of AutoMTLS: its own fresh client certificate.
+    ServerCertificate client_ = GenerateServerCertificate();
+};
+
+TEST_F(Handshake, ClientWithItsCertificateIsServed) {
+    PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}});
+    const auto handshake = CheckedHandshake(plugin);
+    EXPECT_EQ(handshake.network, "unix");
+    ASSERT_FALSE(handshake.certificate_pem.empty());
+
+    // The socket sits alone in a directory only we can enter.
+    struct stat info {};
+    ASSERT_EQ(stat(std::filesystem::path(handshake.address).parent_path().c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777U, 0700U);
+
+    tfplugin6::GetProviderSchema_Response schema;
+    const auto status = CallGetProviderSchema(Connect(handshake, client_), &schema);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_TRUE(schema.resource_schemas().contains("minimal_thing"));
+    std::cout << "[ figures  ] exec to handshake line: "
+              << std::chrono::duration_cast<std::chrono::microseconds>(plugin.HandshakeTime()).count() / 1000.0
+              << " ms\n";
+}
+
+TEST_F(Handshake, ServerCertificateNamesLocalhostForBothUsages) {
+    PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}});
+    const auto pem = CheckedHandshake(plugin).certificate_pem;
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
+    std::unique_ptr<X509, decltype(&X509_free)> cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), X509_free);
+    ASSERT_TRUE(cert);
+    EXPECT_EQ(X509_check_host(cert.get(), "localhost", 0, 0, nullptr), 1);
+    EXPECT_TRUE(X509_get_extended_key_usage(cert.get()) & XKU_SSL_SERVER);
+    EXPECT_TRUE(X509_get_extended_key_usage(cert.get()) & XKU_SSL_CLIENT);
+}
+
+TEST_F(Handshake, ClientWithoutCertificateIsRefused) {
+    PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}});
+    const auto status = CallGetProviderSchema(Connect(CheckedHandshake(plugin), std::nullopt));
+    EXPECT_FALSE(status.ok());
+}
+
+TEST_F(Handshake, ClientWithAnotherCertificateIsRefused) {
+    PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}});
+    const auto stranger = GenerateServerCertificate();
+    const auto status = CallGetProviderSchema(Connect(CheckedHandshake(plugin), stranger));
+    EXPECT_FALSE(status.ok());
+}
+
+TEST_F(Handshake, WithoutAutoMtlsServesPlaintextAndSendsNoCertificate) {
+    PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", std::nullopt}});
+    const auto handshake = CheckedHandshake(plugin);
+    EXPECT_TRUE(handshake.certificate_pem.empty());
+    EXPECT_TRUE(CallGetProviderSchema(Connect(handshake, std::nullopt)).ok());
+}
+
+TEST_F(Handshake, ShutdownEndsTheProcessWithinOneSecondAndRemovesTheSocket) {
+    PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}});
+    const auto handshake = CheckedHandshake(plugin);
+    const auto channel = Connect(handshake, client_);
+    ASSERT_TRUE(CallGetProviderSchema(channel).ok());
+    const auto asked = Clock::now();
+    EXPECT_TRUE(CallShutdown(channel).ok());
+    const auto exit_code = plugin.Process().Wait(std::chrono::seconds(1));
+    const auto took = Clock::now() - asked;
+    ASSERT_TRUE(exit_code) << "still running 1 s after Shutdown";
+    EXPECT_EQ(*exit_code, 0);
+    EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(handshake.address).parent_path()));
+    std::cout << "[ figures  ] Shutdown to exit: "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms\n";
+}
+
+TEST_F(Handshake, LongSocketDirectoryFallsBackToLoopbackTcp) {
+    TempDir deep("sock");
+    const auto long_dir = deep.Path() / std::string(120, 'd');
+    std::filesystem::create_directories(long_dir);
+    // A directory too long for a Unix socket address (at most 107 bytes).
+    PluginUnderTest tcp_plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem},
+                                {"PLUGIN_UNIX_SOCKET_DIR", long_dir.string()}});
+    const auto handshake = CheckedHandshake(tcp_plugin);
+    EXPECT_EQ(handshake.network, "tcp");
+    EXPECT_EQ(handshake.address.rfind("127.0.0.1:", 0), 0U) << handshake.address;
+    EXPECT_TRUE(CallGetProviderSchema(Connect(handshake, client_)).ok());
+}
+
+TEST(HandshakeRefusal, RunByHandPrintsAFriendlyMessageAndExits1) {
+    ProcessOptions options;
+    options.environment[std::string(handshake::kMagicCookieKey)] = std::nullopt;
+    const auto result = acceptance::RunProcess({kPlugin}, options);
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_TRUE(result.out.empty());
+    EXPECT_NE(result.err.find("This binary is a plugin"), std::string::npos) << result.err;
+}
+
+TEST(HandshakeRefusal, ProtocolFiveOnlyIsAClearError) {
+    ProcessOptions options;
+    options.environment[std::string(handshake::kMagicCookieKey)] = std::string(handshake::kMagicCookieValue);
+    options.environment["PLUGIN_PROTOCOL_VERSIONS"] = "5";
+    const auto result = acceptance::RunProcess({kPlugin}, options);
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_TRUE(result.out.empty());
+    EXPECT_NE(result.err.find("protocol 6"), std::string::npos) << result.err;
+}
+
+TEST(Lifecycle, PluginExitsWhenItsParentDies) {
+    TempDir sockets("sock");
+    ProcessOptions options;
+    options.environment[std::string(handshake::kMagicCookieKey)] = std::string(handshake::kMagicCookieValue);
+    options.environment["PLUGIN_UNIX_SOCKET_DIR"] = sockets.Path().string();
+    // The shell starts the plugin, prints its pid, and exits: the plugin is orphaned.
+    const auto result = acceptance::RunProcess(
+        {"sh", "-c", std::string("'") + kPlugin + "' >/dev/null 2>&1 & echo $!; sleep 0.3"}, options);
+    ASSERT_EQ(result.exit_code, 0);
+    const int pid = std::stoi(result.out);
+    const auto deadline = Clock::now() + std::chrono::seconds(2);
+    while (kill(pid, 0) == 0 && Clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_NE(kill(pid, 0), 0) << "the orphaned plugin is still running";
+}
+
+}  // namespace
+}  // namespace tfplugin::server

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "tfplugin6.grpc.pb.h"
+#include "tfplugin/protocol/provider_server.hpp"
+#include "tfplugin/server/stop_signal.hpp"
+
+namespace tfplugin::server {
+
+/// tfplugin6.Provider over gRPC. Every handler follows the same steps: take a stop token,
+/// decode the request against the cached schema types, call the provider, encode the response.
+/// Problems reach Terraform as diagnostics; a gRPC error only means the call itself is wrong.
+/// RPCs a resource-only provider does not serve keep the generated UNIMPLEMENTED answer, which
+/// Terraform only calls when a schema advertises them.
+class ProviderService final : public tfplugin6::Provider::Service {
+public:
+    ProviderService(ProviderServer& provider, StopSignal& stop_signal);
+
+    grpc::Status GetMetadata(grpc::ServerContext* context,
+                             const tfplugin6::GetProviderMetadata_Request* request,
+                             tfplugin6::GetProviderMetadata_Response* response) override;
+    grpc::Status GetProviderSchema(grpc::ServerContext* context,
+                                   const tfplugin6::GetProviderSchema_Request* request,
+                                   tfplugin6::GetProviderSchema_Response* response) override;
+    grpc::Status ValidateProviderConfig(grpc::ServerContext* context,
+                                        const tfplugin6::ValidateProviderConfig_Request* request,
+                                        tfplugin6::ValidateProviderConfig_Response* response) override;
+    grpc::Status ValidateResourceConfig(grpc::ServerContext* context,
+                                        const tfplugin6::ValidateResourceConfig_Request* request,
+                                        tfplugin6::ValidateResourceConfig_Response* response) override;
+    grpc::Status ValidateDataResourceConfig(grpc::ServerContext* context,
+                                            const tfplugin6::ValidateDataResourceConfig_Request* request,
+                                            tfplugin6::ValidateDataResourceConfig_Response* response) override;
+    grpc::Status UpgradeResourceState(grpc::ServerContext* context,
+                                      const tfplugin6::UpgradeResourceState_Request* request,
+                                      tfplugin6::UpgradeResourceState_Response* response) override;
+    grpc::Status ConfigureProvider(grpc::ServerContext* context,
+                                   const tfplugin6::ConfigureProvider_Request* request,
+                                   tfplugin6::ConfigureProvider_Response* response) override;
+    grpc::Status ReadResource(grpc::ServerContext* context,
+                              const tfplugin6::ReadResource_Request* request,
+                              tfplugin6::ReadResource_Response* response) override;
+    grpc::Status PlanResourceChange(grpc::ServerContext* context,
+                                    const tfplugin6::PlanResourceChange_Request* request,
+                                    tfplugin6::PlanResourceChange_Response* response) override;
+    grpc::Status ApplyResourceChange(grpc::ServerContext* context,
+                                     const tfplugin6::ApplyResourceChange_Request* request,
+                                     tfplugin6::ApplyResourceChange_Response* response) override;
+    grpc::Status ImportResourceState(grpc::ServerContext* context,
+                                     const tfplugin6::ImportResourceState_Request* request,
+                                     tfplugin6::ImportResourceState_Response* response) override;
+    grpc::Status ReadDataSource(grpc::ServerContext* context,
+                                const tfplugin6::ReadDataSource_Request* request,
+                                tfplugin6::ReadDataSource_Response* response) override;
+    grpc::Status GetFunctions(grpc::ServerContext* context,
+                              const tfplugin6::GetFunctions_Request* request,
+                              tfplugin6::GetFunctions_Response* response) override;
+    grpc::Status StopProvider(grpc::ServerContext* context,
+                              const tfplugin6::StopProvider_Request* request,
+                              tfplugin6::StopProvider_Response* response) override;
+
+private:
+    /// The state type of a resource, or nothing after adding an error diagnostic.
+    const Type* ResourceType(const std::string& type_name, Diagnostics& diagnostics) const;
+    CallContext NewCallContext();
+
+    ProviderServer& provider_;
+    StopSignal& stop_signal_;
+    GetProviderSchemaResponse schema_;
+    Type provider_type_;
+    std::map<std::string, Type> resource_types_;
+};
+
+}  // namespace tfplugin::server

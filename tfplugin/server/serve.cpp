@@ -1,0 +1,141 @@
+#include "tfplugin/server/serve.hpp"
+
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "tfplugin/server/auto_mtls.hpp"
+#include "tfplugin/server/handshake.hpp"
+#include "tfplugin/server/hclog_format.hpp"
+#include "tfplugin/server/lifecycle.hpp"
+#include "tfplugin/server/plugin_services.hpp"
+#include "tfplugin/server/provider_service.hpp"
+#include "tfplugin/server/socket_directory.hpp"
+
+namespace tfplugin::server {
+
+namespace {
+
+// Terraform's plans and states can be large; terraform-plugin-go raised gRPC's 4 MiB default
+// to 256 MiB for the same reason.
+constexpr int kMaxMessageBytes = 256 << 20;
+// How long in-flight calls get to finish once shutdown starts. Terraform waits 2 s before it
+// kills a plugin, so this stays well below.
+constexpr auto kShutdownGrace = std::chrono::milliseconds(500);
+
+struct Listener {
+    explicit Listener(std::optional<SocketDirectory> directory) : socket_directory(std::move(directory)) {}
+    std::optional<SocketDirectory> socket_directory;
+    std::string network;
+    std::string address;
+    int tcp_port = 0;
+};
+
+std::shared_ptr<grpc::ServerCredentials> Credentials(const HandshakeEnvironment& environment,
+                                                     std::string& certificate_base64) {
+    if (!environment.client_cert_pem) {
+        return grpc::InsecureServerCredentials();
+    }
+    const auto certificate = GenerateServerCertificate();
+    certificate_base64 = certificate.certificate_der_base64;
+    grpc::SslServerCredentialsOptions options(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+    options.pem_root_certs = *environment.client_cert_pem;
+    options.pem_key_cert_pairs.push_back({certificate.private_key_pem, certificate.certificate_pem});
+    return grpc::SslServerCredentials(options);
+}
+
+void PrintReattachInstructions(const std::string& provider_address, const Listener& listener) {
+    const nlohmann::json reattach = {{provider_address,
+                                      {{"Protocol", "grpc"},
+                                       {"ProtocolVersion", handshake::kPluginProtocolVersion},
+                                       {"Pid", getpid()},
+                                       {"Test", true},
+                                       {"Addr", {{"Network", listener.network}, {"String", listener.address}}}}}};
+    std::cout << "Provider started. To attach Terraform CLI, set the TF_REATTACH_PROVIDERS environment variable "
+                 "with the following:\n\n\tTF_REATTACH_PROVIDERS='"
+              << reattach.dump() << "'\n\nPress Ctrl-C to stop the provider.\n"
+              << std::flush;
+}
+
+}  // namespace
+
+int Serve(const ServeOptions& options, bool debug) {
+    InstallHclogLogger("provider");
+    const auto environment = HandshakeEnvironment::FromProcess();
+    if (!debug) {
+        if (!MagicCookieMatches(environment)) {
+            std::cerr << handshake::kNotRunByTerraformMessage
+                      << "\nThis is a Terraform provider: Terraform or OpenTofu starts it. To run it by hand for "
+                         "debugging, pass --debug.\n";
+            return 1;
+        }
+        if (auto problem = CheckProtocolVersion(environment)) {
+            std::cerr << *problem << '\n';
+            return 1;
+        }
+    }
+
+    // Before any other thread starts, so that all threads inherit its signal mask.
+    Lifecycle lifecycle(debug);
+    auto provider = options.make_provider();
+    StopSignal stop_signal;
+    ProviderService provider_service(*provider, stop_signal);
+    ControllerService controller_service(lifecycle);
+    StdioService stdio_service;
+    BrokerService broker_service;
+
+    std::string certificate_base64;
+    const auto credentials = debug ? grpc::InsecureServerCredentials() : Credentials(environment, certificate_base64);
+
+    Listener listener(SocketDirectory::Create(environment.unix_socket_dir, environment.unix_socket_group));
+    grpc::EnableDefaultHealthCheckService(true);
+    grpc::ServerBuilder builder;
+    if (listener.socket_directory) {
+        listener.network = "unix";
+        listener.address = listener.socket_directory->SocketPath();
+        builder.AddListeningPort("unix:" + listener.address, credentials);
+    } else {
+        listener.network = "tcp";
+        builder.AddListeningPort("127.0.0.1:0", credentials, &listener.tcp_port);
+    }
+    builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
+    builder.SetMaxSendMessageSize(kMaxMessageBytes);
+    builder.RegisterService(&provider_service);
+    builder.RegisterService(&controller_service);
+    builder.RegisterService(&stdio_service);
+    builder.RegisterService(&broker_service);
+    auto server = builder.BuildAndStart();
+    if (!server) {
+        std::cerr << "The provider could not listen on " << (listener.address.empty() ? "loopback" : listener.address)
+                  << ".\n";
+        return 1;
+    }
+    if (listener.network == "tcp") {
+        listener.address = "127.0.0.1:" + std::to_string(listener.tcp_port);
+    } else {
+        listener.socket_directory->ShareSocketWithGroup();
+    }
+    server->GetHealthCheckService()->SetServingStatus("plugin", true);
+
+    if (debug) {
+        PrintReattachInstructions(options.provider_address, listener);
+    } else {
+        // The one and only line on stdout: anything else would break Terraform's handshake.
+        std::cout << HandshakeLine(listener.network, listener.address, certificate_base64) << std::endl;
+    }
+    spdlog::debug("plugin serving on {} {}", listener.network, listener.address);
+
+    const auto reason = lifecycle.WaitForShutdown();
+    spdlog::debug("plugin shutting down: {}", reason);
+    stop_signal.StopCallsInFlight();
+    server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+    return 0;
+}
+
+}  // namespace tfplugin::server

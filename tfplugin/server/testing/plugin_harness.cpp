@@ -1,0 +1,108 @@
+#include "tfplugin/server/testing/plugin_harness.hpp"
+
+#include <sstream>
+#include <vector>
+
+#include "go_plugin.grpc.pb.h"
+#include "tfplugin/server/handshake.hpp"
+
+namespace tfplugin::server::testing_support {
+
+namespace {
+
+std::vector<std::string> Split(const std::string& text, char separator) {
+    std::vector<std::string> parts;
+    std::stringstream stream(text);
+    std::string part;
+    while (std::getline(stream, part, separator)) parts.push_back(part);
+    if (!text.empty() && text.back() == separator) parts.emplace_back();
+    return parts;
+}
+
+std::string DerBase64ToPem(std::string base64) {
+    while (base64.size() % 4 != 0) base64 += '=';
+    std::string pem = "-----BEGIN CERTIFICATE-----\n";
+    for (std::size_t i = 0; i < base64.size(); i += 64) pem += base64.substr(i, 64) + "\n";
+    return pem + "-----END CERTIFICATE-----\n";
+}
+
+constexpr auto kCallTimeout = std::chrono::seconds(5);
+
+}  // namespace
+
+HandshakeLineParts ParseHandshakeLine(const std::string& line) {
+    HandshakeLineParts parts;
+    const auto fields = Split(line, '|');
+    if (fields.size() != 6) {
+        parts.problem = "expected 6 fields in the handshake line, got: " + line;
+        return parts;
+    }
+    parts.core_version = fields[0];
+    parts.app_version = fields[1];
+    parts.network = fields[2];
+    parts.address = fields[3];
+    parts.protocol = fields[4];
+    parts.certificate_base64 = fields[5];
+    if (!parts.certificate_base64.empty()) {
+        parts.certificate_pem = DerBase64ToPem(parts.certificate_base64);
+    }
+    return parts;
+}
+
+PluginUnderTest::PluginUnderTest(const std::string& binary, std::map<std::string, std::optional<std::string>> environment)
+    : socket_parent_("sock"), started_(Clock::now()) {
+    environment.emplace(std::string(handshake::kMagicCookieKey), std::string(handshake::kMagicCookieValue));
+    environment.emplace("PLUGIN_PROTOCOL_VERSIONS", "5,6");
+    environment.emplace("PLUGIN_UNIX_SOCKET_DIR", socket_parent_.Path().string());
+    acceptance::ProcessOptions options;
+    options.environment = std::move(environment);
+    started_ = Clock::now();
+    process_ = std::make_unique<acceptance::BackgroundProcess>(std::vector<std::string>{binary}, options);
+}
+
+HandshakeLineParts PluginUnderTest::Handshake() {
+    const auto line = process_->ReadLine(std::chrono::seconds(10));
+    handshake_time_ = Clock::now() - started_;
+    if (!line) {
+        HandshakeLineParts failed;
+        failed.problem = "no handshake line; stderr: " + process_->Stderr();
+        return failed;
+    }
+    return ParseHandshakeLine(*line);
+}
+
+std::shared_ptr<grpc::Channel> Connect(const HandshakeLineParts& handshake,
+                                       const std::optional<ServerCertificate>& client_certificate) {
+    const auto target = handshake.network == "unix" ? "unix:" + handshake.address : handshake.address;
+    if (handshake.certificate_pem.empty()) {
+        return grpc::CreateChannel(target, grpc::InsecureChannelCredentials());
+    }
+    grpc::SslCredentialsOptions options;
+    options.pem_root_certs = handshake.certificate_pem;
+    if (client_certificate) {
+        options.pem_private_key = client_certificate->private_key_pem;
+        options.pem_cert_chain = client_certificate->certificate_pem;
+    }
+    grpc::ChannelArguments arguments;
+    arguments.SetSslTargetNameOverride("localhost");
+    return grpc::CreateCustomChannel(target, grpc::SslCredentials(options), arguments);
+}
+
+grpc::Status CallGetProviderSchema(const std::shared_ptr<grpc::Channel>& channel,
+                                   tfplugin6::GetProviderSchema_Response* response) {
+    auto stub = tfplugin6::Provider::NewStub(channel);
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + kCallTimeout);
+    tfplugin6::GetProviderSchema_Response ignored;
+    return stub->GetProviderSchema(&context, {}, response != nullptr ? response : &ignored);
+}
+
+grpc::Status CallShutdown(const std::shared_ptr<grpc::Channel>& channel) {
+    auto stub = plugin::GRPCController::NewStub(channel);
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + kCallTimeout);
+    plugin::Empty response;
+    return stub->Shutdown(&context, {}, &response);
+}
+
+}  // namespace tfplugin::server::testing_support
