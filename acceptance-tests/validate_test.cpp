@@ -130,8 +130,12 @@ TEST_P(InvalidConfig, IsRejectedAtTheAttribute) {
     const auto& test = GetParam();
     const auto validation = Validate(Resource(test.body));
     EXPECT_EQ(validation.exit_code, 1);
-    ASSERT_EQ(validation.diagnostics.size(), 1U) << validation.diagnostics.dump(2);
-    const auto& diagnostic = validation.diagnostics[0];
+    auto errors = nlohmann::json::array();
+    for (const auto& diagnostic : validation.diagnostics) {
+        if (diagnostic["severity"] == "error") errors.push_back(diagnostic);
+    }
+    ASSERT_EQ(errors.size(), 1U) << validation.diagnostics.dump(2);
+    const auto& diagnostic = errors[0];
     EXPECT_EQ(diagnostic["severity"], "error");
     EXPECT_NE(diagnostic["detail"].get<std::string>().find(test.detail), std::string::npos) << diagnostic.dump(2);
     // Terraform turned our attribute path into the source range of the offending line.
@@ -142,6 +146,15 @@ TEST_P(InvalidConfig, IsRejectedAtTheAttribute) {
 std::string CaseName(const testing::TestParamInfo<InvalidCase>& info) { return info.param.name; }
 
 INSTANTIATE_TEST_SUITE_P(Table, InvalidConfig, testing::ValuesIn(InvalidCases()), CaseName);
+
+TEST(Validate, DeprecatedScopeWarnsWithTheMigrationAdvice) {
+    const auto validation = Validate(Resource(kSa + "  scope = \"yc.postbox.send\"\n"));
+    EXPECT_EQ(validation.exit_code, 0);
+    ASSERT_EQ(validation.diagnostics.size(), 1U) << validation.diagnostics.dump(2);
+    EXPECT_EQ(validation.diagnostics[0]["severity"], "warning");
+    EXPECT_NE(validation.diagnostics[0]["detail"].get<std::string>().find("Use attribute `scopes` instead"),
+              std::string::npos);
+}
 
 TEST(Validate, SecondLockboxBlockIsRejected) {
     const std::string block = "  output_to_lockbox {\n    secret_id = \"a\"\n    entry_for_secret_key = \"b\"\n  }\n";

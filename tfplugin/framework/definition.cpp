@@ -36,6 +36,15 @@ std::vector<std::pair<Value, AttributePath>> BlockInstances(const Value& blocks,
 
 void ValidateAttributes(const Definition& definition, const Value& config, Diagnostics& diagnostics) {
     if (!config.IsKnown()) return;
+    // Terraform itself only marks deprecated attributes in the schema; the message reaches the
+    // user as a warning from validation, as with Terraform's own SDKs.
+    for (const auto& attribute : definition.schema.block.attributes) {
+        if (attribute.deprecated && !config.Attribute(attribute.name).IsNull()) {
+            diagnostics.AddAttributeWarning(AttributePath::Root(attribute.name),
+                                            "Deprecated attribute",
+                                            attribute.deprecation_message);
+        }
+    }
     for (const auto& [key, rules] : definition.rules) {
         const auto dot = key.find('.');
         if (dot == std::string::npos) {

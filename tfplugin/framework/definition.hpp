@@ -27,6 +27,7 @@ struct Definition {
 
 /// Runs every attribute validator of the definition on a configuration value. Nested block
 /// attributes are checked in each block instance, with the instance's index in the path.
+/// A deprecated top-level attribute that is set gets a warning with its deprecation message.
 void ValidateAttributes(const Definition& definition, const Value& config, Diagnostics& diagnostics);
 
 }  // namespace tfplugin::framework

@@ -1,0 +1,50 @@
+#include "resources/pgp/public_key.hpp"
+
+#include <gtest/gtest.h>
+
+#include "acceptance-tests/support/gpg.hpp"
+#include "acceptance-tests/support/process.hpp"
+
+namespace provider::pgp {
+namespace {
+
+class PublicKeyParse : public testing::Test {
+protected:
+    static void SetUpTestSuite() { keyring_ = new acceptance::GpgKeyring(); }
+    static void TearDownTestSuite() { delete keyring_; }
+    static acceptance::GpgKeyring* keyring_;
+};
+
+acceptance::GpgKeyring* PublicKeyParse::keyring_ = nullptr;
+
+std::string Base64(const std::string& text) {
+    acceptance::ProcessOptions options;
+    options.input = text;
+    return acceptance::RunProcess({"base64"}, options).out;  // wrapped at 76 columns, as pasted keys often are
+}
+
+TEST_F(PublicKeyParse, EveryFormGivesGnuPgsFingerprint) {
+    for (const auto& text : {keyring_->PublicKeyBase64(), keyring_->PublicKeyArmored(), Base64(keyring_->PublicKeyArmored())}) {
+        auto parsed = PublicKey::Parse(text);
+        ASSERT_TRUE(std::holds_alternative<PublicKey>(parsed)) << std::get<std::string>(parsed);
+        EXPECT_EQ(std::get<PublicKey>(parsed).Fingerprint(), keyring_->Fingerprint());
+    }
+}
+
+TEST_F(PublicKeyParse, ExplainsWhatIsWrong) {
+    const auto message = [](const std::string& text) {
+        auto parsed = PublicKey::Parse(text);
+        return std::holds_alternative<std::string>(parsed) ? std::get<std::string>(parsed) : std::string("parsed");
+    };
+    EXPECT_NE(message("not base64!").find("neither base64"), std::string::npos);
+    EXPECT_NE(message("aGVsbG8=").find("does not contain an OpenPGP public key"), std::string::npos);
+    EXPECT_NE(message("-----BEGIN PGP PRIVATE KEY BLOCK-----\nxyz\n").find("private key"), std::string::npos);
+}
+
+TEST(KeybaseReference, IsRecognisedByItsPrefix) {
+    EXPECT_TRUE(IsKeybaseReference("keybase:someone"));
+    EXPECT_FALSE(IsKeybaseReference("mQINBF..."));
+}
+
+}  // namespace
+}  // namespace provider::pgp
