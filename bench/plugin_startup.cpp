@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
             return 1;
         }
         handshake.samples.push_back(Milliseconds(plugin.HandshakeTime()));
-        const auto channel = testing_support::Connect(line, client);
+        auto channel = testing_support::Connect(line, client);
         const auto before_schema = Clock::now();
         if (!testing_support::CallGetProviderSchema(channel).ok()) {
             std::cerr << "GetProviderSchema failed\n";
@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
         rss.samples.push_back(static_cast<double>(ResidentKilobytes(plugin.Process().Pid())) / 1024.0);
         const auto before_shutdown = Clock::now();
         (void)testing_support::CallShutdown(channel);
+        channel.reset();  // go-plugin's client closes its connection right after Shutdown
         if (!plugin.Process().Wait(std::chrono::seconds(5))) {
             std::cerr << "the plugin did not exit after Shutdown\n";
             return 1;
