@@ -8,7 +8,9 @@
 namespace acceptance {
 namespace {
 
-std::string Repeat(char c, std::size_t count) { return std::string(count, c); }
+std::string Repeat(char c, std::size_t count) {
+    return std::string(count, c);
+}
 
 std::string Resource(const std::string& body) {
     return RequiredProvidersBlock() + "resource \"yandex_iam_service_account_api_key\" \"key\" {\n" + body + "}\n";
@@ -50,7 +52,8 @@ TEST_F(ValidConfig, SeedExampleWithRealValuesIsAccepted) {
   description        = "this API-key is for my-robot"
   scope              = "yc.postbox.send"
   expires_at         = "2030-04-09T08:41:27Z"
-  pgp_key            = ")" + keyring_->PublicKeyBase64() + R"("
+  pgp_key            = ")" + keyring_->PublicKeyBase64() +
+                                              R"("
   output_to_lockbox {
     secret_id            = "e6q8rl3hr3nfi6b3h5tk"
     entry_for_secret_key = "secret_key"
@@ -84,7 +87,7 @@ TEST(Validate, UnknownValuesAreNeverErrors) {
     entry_for_secret_key = var.entry
   }
 )") + "variable \"sa\" {}\nvariable \"description\" {}\nvariable \"scopes\" {}\nvariable \"pgp_key\" {}\n" +
-                                      "variable \"secret\" {}\nvariable \"entry\" {}\n");
+                                     "variable \"secret\" {}\nvariable \"entry\" {}\n");
     EXPECT_EQ(validation.exit_code, 0) << validation.diagnostics.dump(2);
 }
 
@@ -99,30 +102,61 @@ const std::string kSa = "  service_account_id = \"aje6o61dvog2h6g9a33s\"\n";
 
 std::vector<InvalidCase> InvalidCases() {
     std::string many_scopes;
-    for (int i = 0; i < 101; ++i) many_scopes += "\"s" + std::to_string(i) + "\", ";
+    for (int i = 0; i < 101; ++i)
+        many_scopes += "\"s" + std::to_string(i) + "\", ";
     return {
-        {"service_account_id_too_long", "  service_account_id = \"" + Repeat('a', 51) + "\"\n", "service_account_id", "at most 50 characters"},
-        {"description_too_long", kSa + "  description = \"" + Repeat('d', 257) + "\"\n", "description", "at most 256 characters"},
+        {"service_account_id_too_long",
+         "  service_account_id = \"" + Repeat('a', 51) + "\"\n",
+         "service_account_id",
+         "at most 50 characters"},
+        {"description_too_long",
+         kSa + "  description = \"" + Repeat('d', 257) + "\"\n",
+         "description",
+         "at most 256 characters"},
         {"too_many_scopes", kSa + "  scopes = [" + many_scopes + "]\n", "scopes", "at most 100 elements"},
-        {"scope_entry_too_long", kSa + "  scopes = [\"" + Repeat('s', 257) + "\"]\n", "scopes", "at most 256 characters"},
-        {"duplicate_scopes", kSa + "  scopes = [\"yc.postbox.send\", \"yc.postbox.send\"]\n", "scopes", "must not repeat"},
-        {"scope_and_scopes", kSa + "  scope = \"yc.postbox.send\"\n  scopes = [\"yc.postbox.send\"]\n", "scope", "not both"},
+        {"scope_entry_too_long",
+         kSa + "  scopes = [\"" + Repeat('s', 257) + "\"]\n",
+         "scopes",
+         "at most 256 characters"},
+        {"duplicate_scopes",
+         kSa + "  scopes = [\"yc.postbox.send\", \"yc.postbox.send\"]\n",
+         "scopes",
+         "must not repeat"},
+        {"scope_and_scopes",
+         kSa + "  scope = \"yc.postbox.send\"\n  scopes = [\"yc.postbox.send\"]\n",
+         "scope",
+         "not both"},
         {"expires_at_not_rfc3339", kSa + "  expires_at = \"2030-01-01 00:00\"\n", "expires_at", "RFC 3339"},
-        {"expires_at_after_2105", kSa + "  expires_at = \"2106-01-01T00:00:00Z\"\n", "expires_at", "between 1970-01-01 and 2105-12-31"},
-        {"expires_at_before_1970", kSa + "  expires_at = \"1969-12-31T23:59:59Z\"\n", "expires_at", "between 1970-01-01 and 2105-12-31"},
+        {"expires_at_after_2105",
+         kSa + "  expires_at = \"2106-01-01T00:00:00Z\"\n",
+         "expires_at",
+         "between 1970-01-01 and 2105-12-31"},
+        {"expires_at_before_1970",
+         kSa + "  expires_at = \"1969-12-31T23:59:59Z\"\n",
+         "expires_at",
+         "between 1970-01-01 and 2105-12-31"},
         {"pgp_key_garbage", kSa + "  pgp_key = \"not a key\"\n", "pgp_key", "OpenPGP public key"},
-        {"pgp_key_base64_not_a_key", kSa + "  pgp_key = \"aGVsbG8gd29ybGQ=\"\n", "pgp_key", "does not contain an OpenPGP public key"},
+        {"pgp_key_base64_not_a_key",
+         kSa + "  pgp_key = \"aGVsbG8gd29ybGQ=\"\n",
+         "pgp_key",
+         "does not contain an OpenPGP public key"},
         {"pgp_key_keybase_without_user", kSa + "  pgp_key = \"keybase:\"\n", "pgp_key", "Keybase user names"},
         {"lockbox_entry_bad_characters",
-         kSa + "  output_to_lockbox {\n    secret_id = \"e6q8rl3hr3nfi6b3h5tk\"\n    entry_for_secret_key = \"api key!\"\n  }\n",
-         "entry_for_secret_key", "may contain only letters, digits"},
+         kSa + "  output_to_lockbox {\n    secret_id = \"e6q8rl3hr3nfi6b3h5tk\"\n    entry_for_secret_key = \"api "
+               "key!\"\n  }\n",
+         "entry_for_secret_key",
+         "may contain only letters, digits"},
         {"lockbox_entry_too_long",
-         kSa + "  output_to_lockbox {\n    secret_id = \"e6q8rl3hr3nfi6b3h5tk\"\n    entry_for_secret_key = \"" + Repeat('k', 257) + "\"\n  }\n",
-         "entry_for_secret_key", "at most 256 characters"},
+         kSa + "  output_to_lockbox {\n    secret_id = \"e6q8rl3hr3nfi6b3h5tk\"\n    entry_for_secret_key = \"" +
+             Repeat('k', 257) + "\"\n  }\n",
+         "entry_for_secret_key",
+         "at most 256 characters"},
     };
 }
 
-void PrintTo(const InvalidCase& test, std::ostream* out) { *out << test.name; }
+void PrintTo(const InvalidCase& test, std::ostream* out) {
+    *out << test.name;
+}
 
 class InvalidConfig : public testing::TestWithParam<InvalidCase> {};
 
@@ -132,7 +166,8 @@ TEST_P(InvalidConfig, IsRejectedAtTheAttribute) {
     EXPECT_EQ(validation.exit_code, 1);
     auto errors = nlohmann::json::array();
     for (const auto& diagnostic : validation.diagnostics) {
-        if (diagnostic["severity"] == "error") errors.push_back(diagnostic);
+        if (diagnostic["severity"] == "error")
+            errors.push_back(diagnostic);
     }
     ASSERT_EQ(errors.size(), 1U) << validation.diagnostics.dump(2);
     const auto& diagnostic = errors[0];
@@ -143,7 +178,9 @@ TEST_P(InvalidConfig, IsRejectedAtTheAttribute) {
     EXPECT_NE(code.find(test.attribute), std::string::npos) << diagnostic.dump(2);
 }
 
-std::string CaseName(const testing::TestParamInfo<InvalidCase>& info) { return info.param.name; }
+std::string CaseName(const testing::TestParamInfo<InvalidCase>& info) {
+    return info.param.name;
+}
 
 INSTANTIATE_TEST_SUITE_P(Table, InvalidConfig, testing::ValuesIn(InvalidCases()), CaseName);
 

@@ -23,7 +23,8 @@ long ResidentKilobytes(int pid) {
     std::ifstream status("/proc/" + std::to_string(pid) + "/status");
     std::string line;
     while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stol(line.substr(6));
     }
     return -1;
 }
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
         shutdown.samples.push_back(Milliseconds(Clock::now() - before_shutdown));
     }
     std::printf("%d runs of %s\n", runs, binary.c_str());
-    for (auto* series : {&handshake, &schema, &rss, &shutdown}) series->Print();
+    for (auto* series : {&handshake, &schema, &rss, &shutdown})
+        series->Print();
     return 0;
 }

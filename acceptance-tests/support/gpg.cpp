@@ -12,14 +12,17 @@ GpgKeyring::GpgKeyring() : home_("gnupg") {
     Gpg({"--quick-generate-key", "Acceptance Test <acceptance@example.com>", "future-default", "default", "never"});
     const auto listing = Gpg({"--with-colons", "--list-keys"});
     const auto fpr = listing.find("\nfpr:");
-    if (fpr == std::string::npos) throw std::runtime_error("gpg listed no fingerprint");
+    if (fpr == std::string::npos)
+        throw std::runtime_error("gpg listed no fingerprint");
     const auto start = listing.find_first_not_of(':', fpr + 5);
     fingerprint_ = listing.substr(start, 40);
-    for (auto& c : fingerprint_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : fingerprint_)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
 
 std::string GpgKeyring::Gpg(const std::vector<std::string>& args, const std::string& input) const {
-    std::vector<std::string> argv{"gpg", "--batch", "--yes", "--quiet", "--pinentry-mode", "loopback", "--passphrase", ""};
+    std::vector<std::string> argv{
+        "gpg", "--batch", "--yes", "--quiet", "--pinentry-mode", "loopback", "--passphrase", ""};
     argv.insert(argv.end(), args.begin(), args.end());
     ProcessOptions options;
     options.environment["GNUPGHOME"] = home_.Path().string();
@@ -38,13 +41,17 @@ std::string GpgKeyring::PublicKeyBase64() const {
     return result.out;
 }
 
-std::string GpgKeyring::PublicKeyArmored() const { return Gpg({"--armor", "--export", fingerprint_}); }
+std::string GpgKeyring::PublicKeyArmored() const {
+    return Gpg({"--armor", "--export", fingerprint_});
+}
 
 std::string GpgKeyring::DecryptBase64(const std::string& ciphertext_base64) const {
     const auto encrypted = home_.Write("message.b64", ciphertext_base64);
     const auto binary = home_.Path() / "message.gpg";
-    const auto decoded = RunProcess({"sh", "-c", "base64 -d < '" + encrypted.string() + "' > '" + binary.string() + "'"});
-    if (decoded.exit_code != 0) throw std::runtime_error("base64 -d failed");
+    const auto decoded =
+        RunProcess({"sh", "-c", "base64 -d < '" + encrypted.string() + "' > '" + binary.string() + "'"});
+    if (decoded.exit_code != 0)
+        throw std::runtime_error("base64 -d failed");
     return Gpg({"--decrypt", binary.string()});
 }
 

@@ -25,7 +25,8 @@ struct Pipe {
 
 Pipe MakePipe() {
     int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    if (pipe2(fds, O_CLOEXEC) != 0)
+        throw std::runtime_error("pipe failed");
     return {fds[0], fds[1]};
 }
 
@@ -39,11 +40,13 @@ int Spawn(const std::vector<std::string>& argv, const ProcessOptions& options, P
         posix_spawn_file_actions_addchdir_np(&actions, options.working_directory.c_str());
     }
     std::vector<char*> args;
-    for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    for (const auto& arg : argv)
+        args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
     auto environment = MergedEnvironment(options.environment);
     std::vector<char*> env;
-    for (auto& entry : environment) env.push_back(entry.data());
+    for (auto& entry : environment)
+        env.push_back(entry.data());
     env.push_back(nullptr);
     pid_t pid = -1;
     const int error = posix_spawnp(&pid, argv.at(0).c_str(), &actions, nullptr, args.data(), env.data());
@@ -61,7 +64,8 @@ int Spawn(const std::vector<std::string>& argv, const ProcessOptions& options, P
 bool ReadSome(int fd, std::string& buffer) {
     char chunk[65536];
     const ssize_t n = read(fd, chunk, sizeof chunk);
-    if (n <= 0) return false;
+    if (n <= 0)
+        return false;
     buffer.append(chunk, static_cast<std::size_t>(n));
     return true;
 }
@@ -73,10 +77,12 @@ std::vector<std::string> MergedEnvironment(const std::map<std::string, std::opti
     for (char** entry = environ; *entry != nullptr; ++entry) {
         std::string text(*entry);
         const auto name = text.substr(0, text.find('='));
-        if (changes.find(name) == changes.end()) result.push_back(text);
+        if (changes.find(name) == changes.end())
+            result.push_back(text);
     }
     for (const auto& [name, value] : changes) {
-        if (value) result.push_back(name + "=" + *value);
+        if (value)
+            result.push_back(name + "=" + *value);
     }
     return result;
 }
@@ -103,7 +109,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
             kill(pid, SIGKILL);
             break;
         }
-        if (poll(fds, 2, static_cast<int>(left)) <= 0) continue;
+        if (poll(fds, 2, static_cast<int>(left)) <= 0)
+            continue;
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP)) != 0) {
                 if (!ReadSome(fds[i].fd, i == 0 ? result.out : result.err)) {
@@ -115,11 +122,13 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
         }
     }
     for (auto& fd : fds) {
-        if (fd.fd >= 0) close(fd.fd);
+        if (fd.fd >= 0)
+            close(fd.fd);
     }
     int status = 0;
     waitpid(pid, &status, 0);
-    if (!result.timed_out && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+    if (!result.timed_out && WIFEXITED(status))
+        result.exit_code = WEXITSTATUS(status);
     return result;
 }
 
@@ -166,7 +175,8 @@ std::optional<std::string> BackgroundProcess::ReadLine(std::chrono::milliseconds
             return line;
         }
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-        if (left <= 0) return std::nullopt;
+        if (left <= 0)
+            return std::nullopt;
         pollfd fd{out_fd_, POLLIN, 0};
         if (poll(&fd, 1, static_cast<int>(std::min<long long>(left, 100))) > 0 && !ReadSome(out_fd_, out_buffer_)) {
             return std::nullopt;
@@ -175,7 +185,8 @@ std::optional<std::string> BackgroundProcess::ReadLine(std::chrono::milliseconds
 }
 
 std::optional<int> BackgroundProcess::Wait(std::chrono::milliseconds timeout) {
-    if (exit_code_) return exit_code_;
+    if (exit_code_)
+        return exit_code_;
     const auto deadline = Clock::now() + timeout;
     while (true) {
         int status = 0;
@@ -183,13 +194,15 @@ std::optional<int> BackgroundProcess::Wait(std::chrono::milliseconds timeout) {
             exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
             return exit_code_;
         }
-        if (Clock::now() >= deadline) return std::nullopt;
+        if (Clock::now() >= deadline)
+            return std::nullopt;
         usleep(5000);
     }
 }
 
 void BackgroundProcess::Signal(int signal) {
-    if (!exit_code_) kill(pid_, signal);
+    if (!exit_code_)
+        kill(pid_, signal);
 }
 
 }  // namespace acceptance

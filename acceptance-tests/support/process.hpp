@@ -3,9 +3,9 @@
 #include <chrono>
 #include <map>
 #include <mutex>
-#include <thread>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace acceptance {

@@ -6,7 +6,9 @@
 
 namespace acceptance {
 
-std::filesystem::path ProviderBinaryDirectory() { return PROVIDER_BINARY_DIR; }
+std::filesystem::path ProviderBinaryDirectory() {
+    return PROVIDER_BINARY_DIR;
+}
 
 std::string RequiredProvidersBlock() {
     return std::string("terraform {\n  required_providers {\n    yandex = {\n      source = \"") + kProviderSource +
@@ -14,10 +16,10 @@ std::string RequiredProvidersBlock() {
 }
 
 TerraformWorkspace::TerraformWorkspace() : home_("tf-home"), work_("tf-work") {
-    const auto cli_config = home_.Write("terraform.rc",
-                                        std::string("provider_installation {\n  dev_overrides {\n    \"") +
-                                            kProviderSource + "\" = \"" + ProviderBinaryDirectory().string() +
-                                            "\"\n  }\n  direct {}\n}\n");
+    const auto cli_config =
+        home_.Write("terraform.rc",
+                    std::string("provider_installation {\n  dev_overrides {\n    \"") + kProviderSource + "\" = \"" +
+                        ProviderBinaryDirectory().string() + "\"\n  }\n  direct {}\n}\n");
     environment_ = {
         {"TF_CLI_CONFIG_FILE", cli_config.string()},
         {"CHECKPOINT_DISABLE", "1"},
@@ -36,7 +38,9 @@ TerraformWorkspace::TerraformWorkspace() : home_("tf-home"), work_("tf-work") {
     };
 }
 
-void TerraformWorkspace::WriteConfig(const std::string& hcl) const { work_.Write("main.tf", hcl); }
+void TerraformWorkspace::WriteConfig(const std::string& hcl) const {
+    work_.Write("main.tf", hcl);
+}
 
 void TerraformWorkspace::SetEnvironment(const std::string& name, std::optional<std::string> value) {
     environment_[name] = std::move(value);

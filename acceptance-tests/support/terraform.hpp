@@ -3,10 +3,9 @@
 #include <filesystem>
 #include <initializer_list>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "acceptance-tests/support/process.hpp"
 #include "acceptance-tests/support/temp_dir.hpp"

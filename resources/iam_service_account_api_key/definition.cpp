@@ -48,9 +48,10 @@ Definition Build() {
         "(`output_to_lockbox`).";
     block.attributes = {
         Computed("id", Type::String(), "ID of the API key."),
-        Required("service_account_id",
-                 Type::String(),
-                 "ID of the service account the key belongs to (at most 50 characters). Changing it creates a new key."),
+        Required(
+            "service_account_id",
+            Type::String(),
+            "ID of the service account the key belongs to (at most 50 characters). Changing it creates a new key."),
         Optional("description", Type::String(), "Description of the key, at most 256 characters."),
         OptionalComputed("scopes",
                          Type::List(Type::String()),
@@ -67,11 +68,12 @@ Definition Build() {
                  Type::String(),
                  "When the key stops working, as an RFC 3339 timestamp such as `2030-12-31T23:59:59Z` (any UTC offset, "
                  "between 1970-01-01 and 2105-12-31). Without it the key never expires."),
-        Optional("pgp_key",
-                 Type::String(),
-                 "OpenPGP public key to encrypt the secret with, so the state holds only `encrypted_secret_key`: base64 "
-                 "of a binary key (`gpg --export <id> | base64`), base64 of an ASCII-armored key, the armored text "
-                 "itself, or `keybase:<username>`. Changing it creates a new key."),
+        Optional(
+            "pgp_key",
+            Type::String(),
+            "OpenPGP public key to encrypt the secret with, so the state holds only `encrypted_secret_key`: base64 "
+            "of a binary key (`gpg --export <id> | base64`), base64 of an ASCII-armored key, the armored text "
+            "itself, or `keybase:<username>`. Changing it creates a new key."),
         Sensitive(Computed("secret_key",
                            Type::String(),
                            "The secret part of the API key. Set only when neither `pgp_key` nor `output_to_lockbox` is "
@@ -91,7 +93,8 @@ Definition Build() {
     auto& rules = definition.rules;
     rules["id"].use_state_for_unknown = true;
     rules["created_at"].use_state_for_unknown = true;
-    rules["service_account_id"] = {{StringNotEmpty(), StringLengthAtMost(limits::kServiceAccountIdLength)}, true, false};
+    rules["service_account_id"] = {
+        {StringNotEmpty(), StringLengthAtMost(limits::kServiceAccountIdLength)}, true, false};
     rules["pgp_key"].requires_replace = true;
     rules["description"].validators = {StringLengthAtMost(limits::kDescriptionLength)};
     rules["scopes"].validators = {SizeAtMost(limits::kScopeCount),

@@ -17,7 +17,9 @@ using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
 using tfplugin::Value;
 
-bool IsSet(const Value& value) { return !value.IsNull(); }
+bool IsSet(const Value& value) {
+    return !value.IsNull();
+}
 
 void CheckScopeAndScopes(const Value& config, Diagnostics& diagnostics) {
     const auto& scope = config.Attribute("scope");
@@ -37,7 +39,8 @@ bool IsKeybaseUserName(const std::string& name) {
 }
 
 void CheckPgpKey(const Value& pgp_key, Diagnostics& diagnostics) {
-    if (!pgp_key.IsKnown()) return;
+    if (!pgp_key.IsKnown())
+        return;
     const auto path = AttributePath::Root("pgp_key");
     const auto& text = pgp_key.AsString();
     if (pgp::IsKeybaseReference(text)) {
@@ -64,12 +67,15 @@ void CheckPgpKey(const Value& pgp_key, Diagnostics& diagnostics) {
 
 }  // namespace
 
-const tfplugin::framework::Definition& ApiKeyResource::GetDefinition() const { return ApiKeyDefinition(); }
+const tfplugin::framework::Definition& ApiKeyResource::GetDefinition() const {
+    return ApiKeyDefinition();
+}
 
 void ApiKeyResource::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
                                     const Value& config,
                                     Diagnostics& diagnostics) const {
-    if (!config.IsKnown()) return;
+    if (!config.IsKnown())
+        return;
     CheckScopeAndScopes(config, diagnostics);
     CheckPgpKey(config.Attribute("pgp_key"), diagnostics);
 }

@@ -6,9 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
-
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace provider::pgp {
 
@@ -35,8 +34,10 @@ using Key = std::unique_ptr<rnp_key_handle_st, KeyDeleter>;
 using Buffer = std::unique_ptr<char, BufferDeleter>;
 
 std::string_view Trim(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+        text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.remove_suffix(1);
     return text;
 }
 
@@ -44,16 +45,20 @@ std::string_view Trim(std::string_view text) {
 std::optional<std::string> DecodeBase64(std::string_view text) {
     std::string compact;
     for (char c : text) {
-        if (std::isspace(static_cast<unsigned char>(c))) continue;
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=') return std::nullopt;
+        if (std::isspace(static_cast<unsigned char>(c)))
+            continue;
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=')
+            return std::nullopt;
         compact.push_back(c);
     }
-    if (compact.empty() || compact.size() % 4 != 0) return std::nullopt;
+    if (compact.empty() || compact.size() % 4 != 0)
+        return std::nullopt;
     std::string decoded(compact.size() / 4 * 3, '\0');
     const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(decoded.data()),
                                        reinterpret_cast<const unsigned char*>(compact.data()),
                                        static_cast<int>(compact.size()));
-    if (length < 0) return std::nullopt;
+    if (length < 0)
+        return std::nullopt;
     // EVP_DecodeBlock counts padding as zero bytes; drop them.
     const auto padding = static_cast<std::size_t>(std::count(compact.end() - 2, compact.end(), '='));
     decoded.resize(static_cast<std::size_t>(length) - padding);
@@ -84,9 +89,13 @@ PublicKey::PublicKey(PublicKey&&) noexcept = default;
 PublicKey& PublicKey::operator=(PublicKey&&) noexcept = default;
 PublicKey::~PublicKey() = default;
 
-const std::string& PublicKey::Fingerprint() const { return impl_->fingerprint; }
+const std::string& PublicKey::Fingerprint() const {
+    return impl_->fingerprint;
+}
 
-bool IsKeybaseReference(std::string_view text) { return text.substr(0, kKeybasePrefix.size()) == kKeybasePrefix; }
+bool IsKeybaseReference(std::string_view text) {
+    return text.substr(0, kKeybasePrefix.size()) == kKeybasePrefix;
+}
 
 std::variant<PublicKey, std::string> PublicKey::Parse(std::string_view text) {
     const auto trimmed = Trim(text);

@@ -24,7 +24,8 @@ std::string Base64(const std::string& text) {
 }
 
 TEST_F(PublicKeyParse, EveryFormGivesGnuPgsFingerprint) {
-    for (const auto& text : {keyring_->PublicKeyBase64(), keyring_->PublicKeyArmored(), Base64(keyring_->PublicKeyArmored())}) {
+    for (const auto& text :
+         {keyring_->PublicKeyBase64(), keyring_->PublicKeyArmored(), Base64(keyring_->PublicKeyArmored())}) {
         auto parsed = PublicKey::Parse(text);
         ASSERT_TRUE(std::holds_alternative<PublicKey>(parsed)) << std::get<std::string>(parsed);
         EXPECT_EQ(std::get<PublicKey>(parsed).Fingerprint(), keyring_->Fingerprint());

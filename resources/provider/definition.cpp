@@ -39,10 +39,11 @@ Definition Build() {
         "Manages Yandex Cloud IAM service account API keys. Credentials are tried in this order: "
         "`service_account_key_file`, `token`, then the service account of the compute instance the provider runs on.";
     block.attributes = {
-        Optional("endpoint",
-                 Type::String(),
-                 "Yandex Cloud API endpoint used to discover the service endpoints. Default `api.cloud.yandex.net:443`, "
-                 "or `YC_ENDPOINT`."),
+        Optional(
+            "endpoint",
+            Type::String(),
+            "Yandex Cloud API endpoint used to discover the service endpoints. Default `api.cloud.yandex.net:443`, "
+            "or `YC_ENDPOINT`."),
         Sensitive(Optional("token",
                            Type::String(),
                            "IAM token (`t1.…`) or OAuth token used to authenticate. Default from `YC_TOKEN`. Conflicts "

@@ -1,7 +1,6 @@
 #include "resources/provider/yandex_provider.hpp"
 
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "resources/iam_service_account_api_key/resource.hpp"
@@ -25,9 +24,11 @@ void CheckCredentialsDoNotConflict(const Value& config, Diagnostics& diagnostics
 
 // Like the official provider: the value is a path to an existing file or the key's JSON itself.
 void CheckKeyFile(const Value& key_file, Diagnostics& diagnostics) {
-    if (!key_file.IsKnown()) return;
+    if (!key_file.IsKnown())
+        return;
     const auto& text = key_file.AsString();
-    if (nlohmann::json::accept(text)) return;
+    if (nlohmann::json::accept(text))
+        return;
     std::error_code error;
     auto path = std::filesystem::path(text);
     if (!text.empty() && text[0] == '~') {
@@ -44,22 +45,28 @@ void CheckKeyFile(const Value& key_file, Diagnostics& diagnostics) {
 }
 
 void CheckMaxRetries(const Value& max_retries, Diagnostics& diagnostics) {
-    if (!max_retries.IsKnown()) return;
+    if (!max_retries.IsKnown())
+        return;
     const auto count = max_retries.AsNumber().ToInt64();
     if (!count || *count < 0 || *count > 100) {
-        diagnostics.AddAttributeError(AttributePath::Root("max_retries"),
-                                      "Invalid retry count",
-                                      "\"max_retries\" must be a whole number from 0 to 100, got " +
-                                          max_retries.AsNumber().ToString() + ".");
+        diagnostics.AddAttributeError(
+            AttributePath::Root("max_retries"),
+            "Invalid retry count",
+            "\"max_retries\" must be a whole number from 0 to 100, got " + max_retries.AsNumber().ToString() + ".");
     }
 }
 
 }  // namespace
 
-YandexProvider::YandexProvider() : Provider(ProviderDefinition()) { AddResource(std::make_unique<ApiKeyResource>()); }
+YandexProvider::YandexProvider() : Provider(ProviderDefinition()) {
+    AddResource(std::make_unique<ApiKeyResource>());
+}
 
-void YandexProvider::ValidateConfig(const tfplugin::CallContext& /*ctx*/, const Value& config, Diagnostics& diagnostics) {
-    if (!config.IsKnown()) return;
+void YandexProvider::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
+                                    const Value& config,
+                                    Diagnostics& diagnostics) {
+    if (!config.IsKnown())
+        return;
     CheckCredentialsDoNotConflict(config, diagnostics);
     CheckKeyFile(config.Attribute("service_account_key_file"), diagnostics);
     CheckMaxRetries(config.Attribute("max_retries"), diagnostics);

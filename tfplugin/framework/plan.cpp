@@ -31,7 +31,8 @@ PlanChores RunPlanChores(const Definition& definition,
     }
     auto planned = proposed_state;
     for (const auto& attribute : definition.schema.block.attributes) {
-        if (!attribute.IsComputed() || !config.Attribute(attribute.name).IsNull()) continue;
+        if (!attribute.IsComputed() || !config.Attribute(attribute.name).IsNull())
+            continue;
         if (!creating && KeepsPriorValue(definition, attribute.name)) {
             planned = planned.WithAttribute(attribute.name, prior_state.Attribute(attribute.name));
         } else {
@@ -39,7 +40,8 @@ PlanChores RunPlanChores(const Definition& definition,
         }
     }
     chores.planned_state = planned;
-    if (creating) return chores;
+    if (creating)
+        return chores;
     for (const auto& attribute : definition.schema.block.attributes) {
         if (RequiresReplace(definition, attribute.name) &&
             !(planned.Attribute(attribute.name) == prior_state.Attribute(attribute.name))) {

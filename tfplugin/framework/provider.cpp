@@ -5,9 +5,9 @@ namespace tfplugin::framework {
 namespace {
 
 void NotYetSupported(const std::string& operation, Diagnostics& diagnostics) {
-    diagnostics.AddError(operation + " is not supported",
-                         "This build of the provider validates configurations but cannot yet " + operation +
-                             " resources.");
+    diagnostics.AddError(
+        operation + " is not supported",
+        "This build of the provider validates configurations but cannot yet " + operation + " resources.");
 }
 
 }  // namespace
@@ -60,7 +60,8 @@ void Provider::ValidateResourceConfig(const CallContext& ctx,
                                       const ValidateResourceConfigRequest& request,
                                       ValidateResponse& response) {
     const auto* resource = FindResource(request.type_name, response.diagnostics);
-    if (resource == nullptr) return;
+    if (resource == nullptr)
+        return;
     ValidateAttributes(resource->GetDefinition(), request.config, response.diagnostics);
     resource->ValidateConfig(ctx, request.config, response.diagnostics);
 }

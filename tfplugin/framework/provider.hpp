@@ -33,7 +33,9 @@ public:
     void UpgradeResourceState(const CallContext& ctx,
                               const UpgradeResourceStateRequest& request,
                               UpgradeResourceStateResponse& response) override;
-    void ReadResource(const CallContext& ctx, const ReadResourceRequest& request, ReadResourceResponse& response) override;
+    void ReadResource(const CallContext& ctx,
+                      const ReadResourceRequest& request,
+                      ReadResourceResponse& response) override;
     void PlanResourceChange(const CallContext& ctx,
                             const PlanResourceChangeRequest& request,
                             PlanResourceChangeResponse& response) override;
@@ -48,7 +50,9 @@ protected:
     /// Cross-attribute checks of the provider block (attribute validators have run already).
     virtual void ValidateConfig(const CallContext& ctx, const Value& config, Diagnostics& diagnostics);
     /// Builds whatever the resources need (an API client) from the provider block.
-    virtual void Configure(const CallContext& ctx, const ConfigureProviderRequest& request, Diagnostics& diagnostics) = 0;
+    virtual void Configure(const CallContext& ctx,
+                           const ConfigureProviderRequest& request,
+                           Diagnostics& diagnostics) = 0;
 
     /// The resource with this type name, or nullptr after adding an error diagnostic.
     Resource* FindResource(const std::string& type_name, Diagnostics& diagnostics) const;

@@ -2,6 +2,7 @@
 
 namespace tfplugin::framework {
 
-void Resource::ValidateConfig(const CallContext& /*ctx*/, const Value& /*config*/, Diagnostics& /*diagnostics*/) const {}
+void Resource::ValidateConfig(const CallContext& /*ctx*/, const Value& /*config*/, Diagnostics& /*diagnostics*/) const {
+}
 
 }  // namespace tfplugin::framework

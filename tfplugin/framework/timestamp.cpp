@@ -10,16 +10,20 @@ namespace {
 
 // Reads exactly `width` digits at `pos`.
 std::optional<int> Digits(std::string_view text, std::size_t pos, std::size_t width) {
-    if (pos + width > text.size()) return std::nullopt;
+    if (pos + width > text.size())
+        return std::nullopt;
     int value = 0;
     for (std::size_t i = pos; i < pos + width; ++i) {
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+        if (text[i] < '0' || text[i] > '9')
+            return std::nullopt;
         value = value * 10 + (text[i] - '0');
     }
     return value;
 }
 
-bool At(std::string_view text, std::size_t pos, char expected) { return pos < text.size() && text[pos] == expected; }
+bool At(std::string_view text, std::size_t pos, char expected) {
+    return pos < text.size() && text[pos] == expected;
+}
 
 }  // namespace
 
@@ -47,12 +51,15 @@ std::optional<Timestamp> Timestamp::ParseRfc3339(std::string_view text) {
         ++pos;
         std::size_t digits = 0;
         while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
-            if (digits < 9) nanos = nanos * 10 + (text[pos] - '0');
+            if (digits < 9)
+                nanos = nanos * 10 + (text[pos] - '0');
             ++digits;
             ++pos;
         }
-        if (digits == 0) return std::nullopt;
-        for (std::size_t i = digits; i < 9; ++i) nanos *= 10;
+        if (digits == 0)
+            return std::nullopt;
+        for (std::size_t i = digits; i < 9; ++i)
+            nanos *= 10;
     }
     std::int64_t offset_seconds = 0;
     if (At(text, pos, 'Z') || At(text, pos, 'z')) {
@@ -69,7 +76,8 @@ std::optional<Timestamp> Timestamp::ParseRfc3339(std::string_view text) {
     } else {
         return std::nullopt;
     }
-    if (pos != text.size()) return std::nullopt;
+    if (pos != text.size())
+        return std::nullopt;
 
     const auto days = std::chrono::sys_days(date).time_since_epoch().count();
     Timestamp timestamp;
@@ -97,7 +105,8 @@ std::string Timestamp::ToRfc3339() const {
         char fraction[16];
         std::snprintf(fraction, sizeof fraction, ".%09d", nanos);
         std::string digits = fraction;
-        while (digits.back() == '0') digits.pop_back();
+        while (digits.back() == '0')
+            digits.pop_back();
         text += digits;
     }
     return text + "Z";

@@ -8,7 +8,9 @@ namespace tfplugin::framework {
 
 namespace {
 
-bool Checkable(const Value& value) { return value.IsKnown(); }
+bool Checkable(const Value& value) {
+    return value.IsKnown();
+}
 
 }  // namespace
 
@@ -20,7 +22,8 @@ std::size_t CodePointCount(const std::string& text) {
 
 Validator StringLengthAtMost(std::size_t max) {
     return [max](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
-        if (!Checkable(value)) return;
+        if (!Checkable(value))
+            return;
         const auto length = CodePointCount(value.AsString());
         if (length > max) {
             diagnostics.AddAttributeError(path,
@@ -42,7 +45,8 @@ Validator StringNotEmpty() {
 Validator StringCharacters(std::function<bool(char)> is_allowed, std::string allowed) {
     return [is_allowed = std::move(is_allowed), allowed = std::move(allowed)](
                const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
-        if (!Checkable(value)) return;
+        if (!Checkable(value))
+            return;
         const auto& text = value.AsString();
         const auto bad = std::find_if_not(text.begin(), text.end(), is_allowed);
         if (bad != text.end()) {
@@ -57,7 +61,8 @@ Validator StringCharacters(std::function<bool(char)> is_allowed, std::string all
 
 Validator SizeAtMost(std::size_t max) {
     return [max](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
-        if (!Checkable(value)) return;
+        if (!Checkable(value))
+            return;
         const auto size = value.Elements().size();
         if (size > max) {
             diagnostics.AddAttributeError(path,
@@ -70,19 +75,23 @@ Validator SizeAtMost(std::size_t max) {
 
 Validator ElementsUnique() {
     return [](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
-        if (!Checkable(value)) return;
+        if (!Checkable(value))
+            return;
         const auto& elements = value.Elements();
         for (std::size_t i = 0; i < elements.size(); ++i) {
-            if (!elements[i].IsKnown()) continue;
-            const auto earlier = std::find(elements.begin(), elements.begin() + static_cast<std::ptrdiff_t>(i), elements[i]);
+            if (!elements[i].IsKnown())
+                continue;
+            const auto earlier =
+                std::find(elements.begin(), elements.begin() + static_cast<std::ptrdiff_t>(i), elements[i]);
             if (earlier != elements.begin() + static_cast<std::ptrdiff_t>(i)) {
                 const auto first = earlier - elements.begin();
-                const auto shown = elements[i].GetType() == Type::String() ? "\"" + elements[i].AsString() + "\"" : "value";
+                const auto shown =
+                    elements[i].GetType() == Type::String() ? "\"" + elements[i].AsString() + "\"" : "value";
                 diagnostics.AddAttributeError(path.Index(static_cast<std::int64_t>(i)),
                                               "Duplicate element",
                                               "Attribute " + path.ToString() + " must not repeat elements: " + shown +
-                                                  " appears at index " + std::to_string(first) + " and again at index " +
-                                                  std::to_string(i) + ".");
+                                                  " appears at index " + std::to_string(first) +
+                                                  " and again at index " + std::to_string(i) + ".");
             }
         }
     };
@@ -91,7 +100,8 @@ Validator ElementsUnique() {
 Validator EachElement(Validator element_validator) {
     return [element_validator = std::move(element_validator)](
                const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
-        if (!Checkable(value)) return;
+        if (!Checkable(value))
+            return;
         const auto& elements = value.Elements();
         for (std::size_t i = 0; i < elements.size(); ++i) {
             element_validator(elements[i], path.Index(static_cast<std::int64_t>(i)), diagnostics);
@@ -108,7 +118,8 @@ Validator Rfc3339Between(const std::string& earliest, const std::string& end, st
     const auto upper = Timestamp::ParseRfc3339(end);
     return [lower, upper, range_text = std::move(range_text)](
                const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
-        if (!value.IsKnown()) return;
+        if (!value.IsKnown())
+            return;
         const auto& text = value.AsString();
         const auto timestamp = Timestamp::ParseRfc3339(text);
         if (!timestamp) {
@@ -120,10 +131,10 @@ Validator Rfc3339Between(const std::string& earliest, const std::string& end, st
             return;
         }
         if (*timestamp < *lower || *timestamp >= *upper) {
-            diagnostics.AddAttributeError(path,
-                                          "Timestamp out of range",
-                                          "Attribute " + path.ToString() + " must be " + range_text + ", got \"" +
-                                              text + "\".");
+            diagnostics.AddAttributeError(
+                path,
+                "Timestamp out of range",
+                "Attribute " + path.ToString() + " must be " + range_text + ", got \"" + text + "\".");
         }
     };
 }

@@ -9,7 +9,8 @@ namespace {
 
 Value Strings(std::vector<std::string> items) {
     std::vector<Value> values;
-    for (auto& item : items) values.push_back(Value::String(std::move(item)));
+    for (auto& item : items)
+        values.push_back(Value::String(std::move(item)));
     return Value::List(Type::String(), std::move(values));
 }
 
@@ -67,10 +68,11 @@ TEST(Definition, NestedBlockAttributesAreCheckedPerInstance) {
     definition.schema.block.block_types.push_back(box_block);
     definition.rules["box.name"].validators.push_back(StringLengthAtMost(2));
     const auto box = Type::Object({{"name", Type::String()}});
-    const auto config = Value::Object(
-        definition.schema.ValueType(),
-        {{"box", Value::List(box, {Value::Object(box, {{"name", Value::String("ok")}}),
-                                   Value::Object(box, {{"name", Value::String("too long")}})})}});
+    const auto config = Value::Object(definition.schema.ValueType(),
+                                      {{"box",
+                                        Value::List(box,
+                                                    {Value::Object(box, {{"name", Value::String("ok")}}),
+                                                     Value::Object(box, {{"name", Value::String("too long")}})})}});
     Diagnostics diagnostics;
     ValidateAttributes(definition, config, diagnostics);
     ASSERT_EQ(diagnostics.Items().size(), 1U);

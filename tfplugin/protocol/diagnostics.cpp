@@ -33,7 +33,8 @@ void Diagnostics::Append(const Diagnostics& other) {
 }
 
 bool Diagnostics::HasError() const {
-    return std::any_of(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::kError; });
+    return std::any_of(
+        items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 }  // namespace tfplugin

@@ -97,7 +97,7 @@ struct ReadResourceResponse {
 
 struct PlanResourceChangeRequest {
     std::string type_name;
-    Value prior_state;  ///< null when creating
+    Value prior_state;         ///< null when creating
     Value proposed_new_state;  ///< null when destroying
     Value config;
     std::string prior_private;
@@ -162,7 +162,9 @@ public:
     virtual void UpgradeResourceState(const CallContext& ctx,
                                       const UpgradeResourceStateRequest& request,
                                       UpgradeResourceStateResponse& response) = 0;
-    virtual void ReadResource(const CallContext& ctx, const ReadResourceRequest& request, ReadResourceResponse& response) = 0;
+    virtual void ReadResource(const CallContext& ctx,
+                              const ReadResourceRequest& request,
+                              ReadResourceResponse& response) = 0;
     virtual void PlanResourceChange(const CallContext& ctx,
                                     const PlanResourceChangeRequest& request,
                                     PlanResourceChangeResponse& response) = 0;

@@ -15,14 +15,16 @@ Type Block::ValueType() const {
 
 const Attribute* Block::FindAttribute(const std::string& name) const {
     for (const auto& attribute : attributes) {
-        if (attribute.name == name) return &attribute;
+        if (attribute.name == name)
+            return &attribute;
     }
     return nullptr;
 }
 
 const NestedBlock* Block::FindBlock(const std::string& type_name) const {
     for (const auto& nested : block_types) {
-        if (nested.type_name == type_name) return &nested;
+        if (nested.type_name == type_name)
+            return &nested;
     }
     return nullptr;
 }

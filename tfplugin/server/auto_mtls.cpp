@@ -77,14 +77,16 @@ ServerCertificate GenerateServerCertificate() {
     Check(RAND_bytes(serial_bytes, sizeof serial_bytes) == 1, "drawing a serial number");
     serial_bytes[0] &= 0x7fU;  // serial numbers must be positive
     std::unique_ptr<BIGNUM, Deleter<BN_free>> serial(BN_bin2bn(serial_bytes, sizeof serial_bytes, nullptr));
-    Check(serial && BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())) != nullptr, "setting the serial");
+    Check(serial && BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())) != nullptr,
+          "setting the serial");
 
     Check(X509_gmtime_adj(X509_getm_notBefore(cert.get()), -kBackdateSeconds) != nullptr, "setting notBefore");
     Check(X509_gmtime_adj(X509_getm_notAfter(cert.get()), kValiditySeconds) != nullptr, "setting notAfter");
 
     X509_NAME* name = X509_get_subject_name(cert.get());
     const auto add_name = [name](const char* field, const char* value) {
-        Check(X509_NAME_add_entry_by_txt(name, field, MBSTRING_ASC, reinterpret_cast<const unsigned char*>(value), -1, -1, 0) == 1,
+        Check(X509_NAME_add_entry_by_txt(
+                  name, field, MBSTRING_ASC, reinterpret_cast<const unsigned char*>(value), -1, -1, 0) == 1,
               "setting the subject");
     };
     add_name("O", "terraform-provider");

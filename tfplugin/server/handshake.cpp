@@ -10,7 +10,8 @@ namespace {
 
 std::optional<std::string> Env(const char* name) {
     const char* value = std::getenv(name);
-    if (value == nullptr) return std::nullopt;
+    if (value == nullptr)
+        return std::nullopt;
     return std::string(value);
 }
 

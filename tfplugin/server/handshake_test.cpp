@@ -1,6 +1,8 @@
 // The go-plugin handshake as Terraform performs it, against a real plugin process: magic
 // cookie, protocol negotiation, the handshake line, AutoMTLS with client certificate checks,
 // Controller.Shutdown, and exit when the parent dies.
+#include "tfplugin/server/handshake.hpp"
+
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 #include <openssl/pem.h>
@@ -17,7 +19,6 @@
 
 #include "acceptance-tests/support/process.hpp"
 #include "acceptance-tests/support/temp_dir.hpp"
-#include "tfplugin/server/handshake.hpp"
 #include "tfplugin/server/testing/plugin_harness.hpp"
 
 namespace tfplugin::server {
@@ -27,9 +28,9 @@ using acceptance::ProcessOptions;
 using acceptance::TempDir;
 using testing_support::CallGetProviderSchema;
 using testing_support::CallShutdown;
-using testing_support::HandshakeLineParts;
 using testing_support::Clock;
 using testing_support::Connect;
+using testing_support::HandshakeLineParts;
 using testing_support::PluginUnderTest;
 
 const char* const kPlugin = MINIMAL_PROVIDER_BINARY;
@@ -75,7 +76,8 @@ TEST_F(Handshake, ServerCertificateNamesLocalhostForBothUsages) {
     PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}});
     const auto pem = CheckedHandshake(plugin).certificate_pem;
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
-    std::unique_ptr<X509, decltype(&X509_free)> cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), X509_free);
+    std::unique_ptr<X509, decltype(&X509_free)> cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr),
+                                                     X509_free);
     ASSERT_TRUE(cert);
     EXPECT_EQ(X509_check_host(cert.get(), "localhost", 0, 0, nullptr), 1);
     EXPECT_TRUE(X509_get_extended_key_usage(cert.get()) & XKU_SSL_SERVER);
@@ -123,8 +125,8 @@ TEST_F(Handshake, LongSocketDirectoryFallsBackToLoopbackTcp) {
     const auto long_dir = deep.Path() / std::string(120, 'd');
     std::filesystem::create_directories(long_dir);
     // A directory too long for a Unix socket address (at most 107 bytes).
-    PluginUnderTest tcp_plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem},
-                                {"PLUGIN_UNIX_SOCKET_DIR", long_dir.string()}});
+    PluginUnderTest tcp_plugin(
+        kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}, {"PLUGIN_UNIX_SOCKET_DIR", long_dir.string()}});
     const auto handshake = CheckedHandshake(tcp_plugin);
     EXPECT_EQ(handshake.network, "tcp");
     EXPECT_EQ(handshake.address.rfind("127.0.0.1:", 0), 0U) << handshake.address;

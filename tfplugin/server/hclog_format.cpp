@@ -1,13 +1,13 @@
 #include "tfplugin/server/hclog_format.hpp"
 
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
-
 #include <nlohmann/json.hpp>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 
 namespace tfplugin::server {
 
@@ -62,11 +62,16 @@ std::unique_ptr<spdlog::formatter> HclogJsonFormatter::clone() const {
 
 spdlog::level::level_enum LevelFromName(std::string name) {
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
-    if (name == "TRACE" || name == "JSON") return spdlog::level::trace;
-    if (name == "DEBUG") return spdlog::level::debug;
-    if (name == "INFO") return spdlog::level::info;
-    if (name == "ERROR") return spdlog::level::err;
-    if (name == "OFF") return spdlog::level::off;
+    if (name == "TRACE" || name == "JSON")
+        return spdlog::level::trace;
+    if (name == "DEBUG")
+        return spdlog::level::debug;
+    if (name == "INFO")
+        return spdlog::level::info;
+    if (name == "ERROR")
+        return spdlog::level::err;
+    if (name == "OFF")
+        return spdlog::level::off;
     return spdlog::level::warn;
 }
 
@@ -75,7 +80,8 @@ void InstallHclogLogger(const std::string& module) {
     sink->set_formatter(std::make_unique<HclogJsonFormatter>(module));
     auto logger = std::make_shared<spdlog::logger>(module, sink);
     const char* level = std::getenv("TF_LOG_PROVIDER");
-    if (level == nullptr || *level == '\0') level = std::getenv("TF_LOG");
+    if (level == nullptr || *level == '\0')
+        level = std::getenv("TF_LOG");
     logger->set_level(LevelFromName(level == nullptr ? "" : level));
     logger->flush_on(spdlog::level::trace);
     spdlog::set_default_logger(logger);

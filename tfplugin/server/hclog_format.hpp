@@ -1,10 +1,10 @@
 #pragma once
 
-#include <memory>
-#include <string>
-
 #include <spdlog/formatter.h>
 #include <spdlog/logger.h>
+
+#include <memory>
+#include <string>
 
 namespace tfplugin::server {
 

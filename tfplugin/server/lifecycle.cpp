@@ -19,7 +19,8 @@ sigset_t WatchedSignals(bool stop_on_interrupt) {
     sigemptyset(&signals);
     sigaddset(&signals, SIGTERM);
     sigaddset(&signals, SIGHUP);
-    if (stop_on_interrupt) sigaddset(&signals, SIGINT);
+    if (stop_on_interrupt)
+        sigaddset(&signals, SIGINT);
     return signals;
 }
 
@@ -58,7 +59,8 @@ void Lifecycle::Watch() {
 void Lifecycle::RequestShutdown(const std::string& reason) {
     {
         std::lock_guard lock(mutex_);
-        if (shutdown_) return;
+        if (shutdown_)
+            return;
         shutdown_ = true;
         reason_ = reason;
     }

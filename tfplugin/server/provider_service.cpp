@@ -24,7 +24,9 @@ ProviderService::ProviderService(ProviderServer& provider, StopSignal& stop_sign
     }
 }
 
-CallContext ProviderService::NewCallContext() { return CallContext{stop_signal_.Token()}; }
+CallContext ProviderService::NewCallContext() {
+    return CallContext{stop_signal_.Token()};
+}
 
 const Type* ProviderService::ResourceType(const std::string& type_name, Diagnostics& diagnostics) const {
     auto found = resource_types_.find(type_name);
@@ -82,9 +84,7 @@ grpc::Status ProviderService::ValidateResourceConfig(grpc::ServerContext* /*cont
     if (const auto* type = ResourceType(request->type_name(), result.diagnostics)) {
         if (auto config = FromProto(request->config(), *type, "resource configuration", result.diagnostics)) {
             provider_.ValidateResourceConfig(
-                NewCallContext(),
-                {request->type_name(), *config, FromProto(request->client_capabilities())},
-                result);
+                NewCallContext(), {request->type_name(), *config, FromProto(request->client_capabilities())}, result);
         }
     }
     ToProto(result.diagnostics, *response->mutable_diagnostics());
@@ -135,10 +135,9 @@ grpc::Status ProviderService::ConfigureProvider(grpc::ServerContext* /*context*/
     spdlog::debug("ConfigureProvider from Terraform {}", request->terraform_version());
     ConfigureProviderResponse result;
     if (auto config = FromProto(request->config(), provider_type_, "provider configuration", result.diagnostics)) {
-        provider_.ConfigureProvider(
-            NewCallContext(),
-            {request->terraform_version(), *config, FromProto(request->client_capabilities())},
-            result);
+        provider_.ConfigureProvider(NewCallContext(),
+                                    {request->terraform_version(), *config, FromProto(request->client_capabilities())},
+                                    result);
     }
     ToProto(result.diagnostics, *response->mutable_diagnostics());
     return grpc::Status::OK;
@@ -151,7 +150,8 @@ grpc::Status ProviderService::ReadResource(grpc::ServerContext* /*context*/,
     ReadResourceResponse result;
     if (const auto* type = ResourceType(request->type_name(), result.diagnostics)) {
         if (auto state = FromProto(request->current_state(), *type, "current state", result.diagnostics)) {
-            ReadResourceRequest read{request->type_name(), *state, request->private_(), FromProto(request->client_capabilities())};
+            ReadResourceRequest read{
+                request->type_name(), *state, request->private_(), FromProto(request->client_capabilities())};
             result.new_state = *state;
             result.private_state = request->private_();
             provider_.ReadResource(NewCallContext(), read, result);
@@ -203,7 +203,8 @@ grpc::Status ProviderService::ApplyResourceChange(grpc::ServerContext* /*context
         auto planned = FromProto(request->planned_state(), *type, "planned state", result.diagnostics);
         auto config = FromProto(request->config(), *type, "resource configuration", result.diagnostics);
         if (prior && planned && config) {
-            ApplyResourceChangeRequest apply{request->type_name(), *prior, *planned, *config, request->planned_private()};
+            ApplyResourceChangeRequest apply{
+                request->type_name(), *prior, *planned, *config, request->planned_private()};
             // Until the provider says otherwise, nothing changed: on an early error Terraform keeps the prior object.
             result.new_state = *prior;
             provider_.ApplyResourceChange(NewCallContext(), apply, result);
@@ -222,12 +223,11 @@ grpc::Status ProviderService::ImportResourceState(grpc::ServerContext* /*context
     ImportResourceStateResponse result;
     if (ResourceType(request->type_name(), result.diagnostics) != nullptr) {
         provider_.ImportResourceState(
-            NewCallContext(),
-            {request->type_name(), request->id(), FromProto(request->client_capabilities())},
-            result);
+            NewCallContext(), {request->type_name(), request->id(), FromProto(request->client_capabilities())}, result);
         for (const auto& imported : result.imported_resources) {
             const auto* type = ResourceType(imported.type_name, result.diagnostics);
-            if (type == nullptr) continue;
+            if (type == nullptr)
+                continue;
             auto& proto = *response->add_imported_resources();
             proto.set_type_name(imported.type_name);
             ToProto(imported.state, *type, *proto.mutable_state());

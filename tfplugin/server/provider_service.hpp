@@ -3,9 +3,9 @@
 #include <map>
 #include <string>
 
-#include "tfplugin6.grpc.pb.h"
 #include "tfplugin/protocol/provider_server.hpp"
 #include "tfplugin/server/stop_signal.hpp"
+#include "tfplugin6.grpc.pb.h"
 
 namespace tfplugin::server {
 

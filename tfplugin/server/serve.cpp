@@ -2,13 +2,12 @@
 
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <iostream>
-
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include "tfplugin/server/auto_mtls.hpp"
 #include "tfplugin/server/handshake.hpp"

@@ -14,13 +14,15 @@ namespace {
 
 // PLUGIN_UNIX_SOCKET_GROUP names a group or gives its numeric id.
 std::optional<unsigned> ResolveGroup(const std::optional<std::string>& name) {
-    if (!name || name->empty()) return std::nullopt;
+    if (!name || name->empty())
+        return std::nullopt;
     if (const struct group* entry = getgrnam(name->c_str())) {
         return entry->gr_gid;
     }
     char* end = nullptr;
     const unsigned long id = std::strtoul(name->c_str(), &end, 10);
-    if (end != nullptr && *end == '\0') return static_cast<unsigned>(id);
+    if (end != nullptr && *end == '\0')
+        return static_cast<unsigned>(id);
     return std::nullopt;
 }
 
@@ -58,21 +60,21 @@ SocketDirectory::SocketDirectory(std::string directory, std::string socket_path,
     : directory_(std::move(directory)), socket_path_(std::move(socket_path)), group_id_(group_id) {}
 
 SocketDirectory::SocketDirectory(SocketDirectory&& other) noexcept
-    : directory_(std::move(other.directory_)),
-      socket_path_(std::move(other.socket_path_)),
-      group_id_(other.group_id_) {
+    : directory_(std::move(other.directory_)), socket_path_(std::move(other.socket_path_)), group_id_(other.group_id_) {
     other.directory_.clear();
     other.socket_path_.clear();
 }
 
 SocketDirectory::~SocketDirectory() {
-    if (directory_.empty()) return;
+    if (directory_.empty())
+        return;
     unlink(socket_path_.c_str());
     rmdir(directory_.c_str());
 }
 
 void SocketDirectory::ShareSocketWithGroup() const {
-    if (!group_id_) return;
+    if (!group_id_)
+        return;
     if (chown(socket_path_.c_str(), static_cast<uid_t>(-1), *group_id_) == 0) {
         chmod(socket_path_.c_str(), 0660);
     }

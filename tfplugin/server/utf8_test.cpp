@@ -11,10 +11,13 @@ TEST(ForceValidUtf8, KeepsValidText) {
 }
 
 TEST(ForceValidUtf8, ReplacesEachBadByte) {
-    EXPECT_EQ(ForceValidUtf8("a\xff" "b"), "a\xEF\xBF\xBD" "b");
-    EXPECT_EQ(ForceValidUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");        // overlong '/'
+    EXPECT_EQ(ForceValidUtf8("a\xff"
+                             "b"),
+              "a\xEF\xBF\xBD"
+              "b");
+    EXPECT_EQ(ForceValidUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
     EXPECT_EQ(ForceValidUtf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-    EXPECT_EQ(ForceValidUtf8("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");        // truncated
+    EXPECT_EQ(ForceValidUtf8("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // truncated
 }
 
 }  // namespace

@@ -135,8 +135,8 @@ std::optional<Value> FromProto(const tfplugin6::DynamicValue& proto,
         }
         return Value::Null(type);
     } catch (const DecodeError& error) {
-        const std::string detail = "Terraform sent a " + what + " that does not match the provider's schema: " +
-                                   error.Message() +
+        const std::string detail = "Terraform sent a " + what +
+                                   " that does not match the provider's schema: " + error.Message() +
                                    ". This is a bug in the provider or in Terraform; please report it.";
         if (error.Path().Empty()) {
             diagnostics.AddError("Malformed " + what, detail);

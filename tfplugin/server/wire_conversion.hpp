@@ -1,7 +1,7 @@
 #pragma once
 
-#include "tfplugin6.pb.h"
 #include "tfplugin/protocol/provider_server.hpp"
+#include "tfplugin6.pb.h"
 
 // Translation between tfplugin6 protobuf messages and our C++ types. The rest of the code base
 // never sees a protobuf type.

@@ -2,7 +2,9 @@
 
 namespace tfplugin {
 
-AttributePath AttributePath::Root(std::string name) { return AttributePath().Attribute(std::move(name)); }
+AttributePath AttributePath::Root(std::string name) {
+    return AttributePath().Attribute(std::move(name));
+}
 
 AttributePath AttributePath::With(AttributePathStep step) const {
     AttributePath path = *this;
@@ -10,17 +12,24 @@ AttributePath AttributePath::With(AttributePathStep step) const {
     return path;
 }
 
-AttributePath AttributePath::Attribute(std::string name) const { return With(AttributeName{std::move(name)}); }
+AttributePath AttributePath::Attribute(std::string name) const {
+    return With(AttributeName{std::move(name)});
+}
 
-AttributePath AttributePath::Key(std::string key) const { return With(ElementKeyString{std::move(key)}); }
+AttributePath AttributePath::Key(std::string key) const {
+    return With(ElementKeyString{std::move(key)});
+}
 
-AttributePath AttributePath::Index(std::int64_t index) const { return With(ElementKeyInt{index}); }
+AttributePath AttributePath::Index(std::int64_t index) const {
+    return With(ElementKeyInt{index});
+}
 
 std::string AttributePath::ToString() const {
     std::string text;
     for (const auto& step : steps_) {
         if (const auto* attribute = std::get_if<AttributeName>(&step)) {
-            if (!text.empty()) text += '.';
+            if (!text.empty())
+                text += '.';
             text += attribute->name;
         } else if (const auto* key = std::get_if<ElementKeyString>(&step)) {
             text += "[\"" + key->key + "\"]";

@@ -27,14 +27,17 @@ std::string ToHex(std::string_view bytes) {
     return hex;
 }
 
-Number Num(std::string_view text) { return *Number::Parse(text); }
+Number Num(std::string_view text) {
+    return *Number::Parse(text);
+}
 
 // gtest names a parameterised case from its table entry's name.
 template <typename Case>
 std::string CaseName(const testing::TestParamInfo<Case>& info) {
     std::string name = info.param.name;
     for (auto& c : name) {
-        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+        if (!std::isalnum(static_cast<unsigned char>(c)))
+            c = '_';
     }
     return name;
 }
@@ -106,7 +109,10 @@ const RoundTripCase kRoundTrips[] = {
      kPair,
      "82a161a178a162c0",
      Value::Object(kPair, {{"a", Value::String("x")}, {"b", Value::Null(Type::Bool())}})},
-    {"tuple", Type::Tuple({Type::String(), Type::Bool()}), "92a178c3", Value::Tuple({Value::String("x"), Value::Bool(true)})},
+    {"tuple",
+     Type::Tuple({Type::String(), Type::Bool()}),
+     "92a178c3",
+     Value::Tuple({Value::String("x"), Value::Bool(true)})},
     // Dynamic: a two-element array of the type's JSON (as bin) and the value.
     {"dynamic string", Type::Dynamic(), "92c40822737472696e6722a178", Value::String("x")},
 };
@@ -137,15 +143,9 @@ const DecodeOnlyCase kDecodeOnly[] = {
     // Any extension type is an unknown, whatever its payload.
     {"other extension", Type::String(), "d50501ff", Value::Unknown(Type::String())},
     // A refined unknown whose payload says it will not be null ({1: false}).
-    {"refined not null",
-     Type::String(),
-     "c7030c8101c2",
-     Value::Unknown(Type::String(), NotNull())},
+    {"refined not null", Type::String(), "c7030c8101c2", Value::Unknown(Type::String(), NotNull())},
     // Refinements: not null, string prefix "ab".
-    {"refined prefix",
-     Type::String(),
-     "c7070c8201c202a26162",
-     Value::Unknown(Type::String(), NotNull("ab"))},
+    {"refined prefix", Type::String(), "c7070c8201c202a26162", Value::Unknown(Type::String(), NotNull("ab"))},
     // Refinements: number bounds [0 inclusive, 16 exclusive].
     {"refined number bounds",
      Type::Number(),
@@ -245,19 +245,21 @@ TEST(JsonDecode, ErrorsNameTheAttribute) {
     }
 }
 
-TEST(JsonDecode, RejectsMalformedText) { EXPECT_THROW(DecodeJson("{\"a\":", kPair), DecodeError); }
+TEST(JsonDecode, RejectsMalformedText) {
+    EXPECT_THROW(DecodeJson("{\"a\":", kPair), DecodeError);
+}
 
 TEST(MsgpackEncode, WholeObjectsRoundTripThroughTheDecoder) {
     const auto type = Type::Object({{"id", Type::String()},
                                     {"scopes", Type::List(Type::String())},
                                     {"count", Type::Number()},
                                     {"lockbox", Type::List(Type::Object({{"secret_id", Type::String()}}))}});
-    const auto value = Value::Object(
-        type,
-        {{"id", Value::Unknown(Type::String())},
-         {"scopes", Value::List(Type::String(), {Value::String("yc.postbox.send")})},
-         {"count", Value::FromNumber(Num("12345678901234567890.25"))},
-         {"lockbox", Value::Null(Type::List(Type::Object({{"secret_id", Type::String()}})))}});
+    const auto value =
+        Value::Object(type,
+                      {{"id", Value::Unknown(Type::String())},
+                       {"scopes", Value::List(Type::String(), {Value::String("yc.postbox.send")})},
+                       {"count", Value::FromNumber(Num("12345678901234567890.25"))},
+                       {"lockbox", Value::Null(Type::List(Type::Object({{"secret_id", Type::String()}})))}});
     EXPECT_EQ(DecodeMsgpack(EncodeMsgpack(value, type), type), value);
 }
 

@@ -189,7 +189,8 @@ Value FromDom(const json& dom, const Type& type, const AttributePath& path, Wire
         const auto& payload = dom.get_binary();
         UnknownRefinements refinements;
         if (payload.subtype() == kRefinedUnknownExtension && payload.size() > 1) {
-            refinements = ParseRefinements(std::string_view(reinterpret_cast<const char*>(payload.data()), payload.size()));
+            refinements =
+                ParseRefinements(std::string_view(reinterpret_cast<const char*>(payload.data()), payload.size()));
         }
         return Value::Unknown(type, std::move(refinements));
     }

@@ -7,7 +7,9 @@ namespace {
 using nlohmann::json;
 
 // go-cty writes an unknown as fixext1 with type 0 and a zero byte: d4 00 00.
-json UnknownMarker() { return json::binary(json::binary_t::container_type{0}, 0); }
+json UnknownMarker() {
+    return json::binary(json::binary_t::container_type{0}, 0);
+}
 
 json EncodeNumber(const Number& number) {
     if (auto integer = number.ToInt64()) {

@@ -13,7 +13,9 @@ namespace {
 // Exponents beyond this are refused: nothing real needs them, and they would make ToString() huge.
 constexpr std::int64_t kMaxExponent = 100000;
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 }  // namespace
 
@@ -27,7 +29,9 @@ Number Number::FromInt(std::int64_t value) {
     return FromUnsigned(static_cast<std::uint64_t>(value));
 }
 
-Number Number::FromUnsigned(std::uint64_t value) { return *Parse(std::to_string(value)); }
+Number Number::FromUnsigned(std::uint64_t value) {
+    return *Parse(std::to_string(value));
+}
 
 std::optional<Number> Number::FromDouble(double value) {
     if (std::isnan(value)) {
@@ -42,7 +46,8 @@ std::optional<Number> Number::FromDouble(double value) {
     // 1100 fractional digits are more than the longest exact expansion of a double (1074), so
     // the fixed-point text is the double's exact value.
     std::array<char, 1500> buffer{};
-    auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, 1100);
+    auto [end, error] =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, 1100);
     if (error != std::errc()) {
         return std::nullopt;
     }
@@ -81,7 +86,8 @@ std::optional<Number> Number::Parse(std::string_view text) {
     if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
         ++pos;
         std::int64_t explicit_exponent = 0;
-        if (pos < text.size() && text[pos] == '+') ++pos;
+        if (pos < text.size() && text[pos] == '+')
+            ++pos;
         auto [end, error] = std::from_chars(text.data() + pos, text.data() + text.size(), explicit_exponent);
         if (error != std::errc() || end == text.data() + pos || std::llabs(explicit_exponent) > kMaxExponent) {
             return std::nullopt;

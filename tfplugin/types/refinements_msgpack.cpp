@@ -29,33 +29,44 @@ public:
 
     std::optional<std::uint64_t> ReadMapLength() {
         auto code = Byte();
-        if (!code) return std::nullopt;
-        if ((*code & 0xf0U) == 0x80U) return *code & 0x0fU;
-        if (*code == 0xde) return BigEndian(2);
-        if (*code == 0xdf) return BigEndian(4);
+        if (!code)
+            return std::nullopt;
+        if ((*code & 0xf0U) == 0x80U)
+            return *code & 0x0fU;
+        if (*code == 0xde)
+            return BigEndian(2);
+        if (*code == 0xdf)
+            return BigEndian(4);
         return Fail();
     }
 
     std::optional<std::uint64_t> ReadArrayLength() {
         auto code = Byte();
-        if (!code) return std::nullopt;
-        if ((*code & 0xf0U) == 0x90U) return *code & 0x0fU;
-        if (*code == 0xdc) return BigEndian(2);
-        if (*code == 0xdd) return BigEndian(4);
+        if (!code)
+            return std::nullopt;
+        if ((*code & 0xf0U) == 0x90U)
+            return *code & 0x0fU;
+        if (*code == 0xdc)
+            return BigEndian(2);
+        if (*code == 0xdd)
+            return BigEndian(4);
         return Fail();
     }
 
     std::optional<bool> ReadBool() {
         auto code = Byte();
-        if (code == 0xc2) return false;
-        if (code == 0xc3) return true;
+        if (code == 0xc2)
+            return false;
+        if (code == 0xc3)
+            return true;
         Fail();
         return std::nullopt;
     }
 
     std::optional<std::string> ReadString() {
         auto code = Byte();
-        if (!code) return std::nullopt;
+        if (!code)
+            return std::nullopt;
         std::optional<std::uint64_t> length;
         if ((*code & 0xe0U) == 0xa0U) {
             length = *code & 0x1fU;
@@ -78,13 +89,15 @@ public:
     /// An integer of any msgpack width, as a signed 64-bit value.
     std::optional<std::int64_t> ReadInt() {
         auto number = ReadNumber();
-        if (!number) return std::nullopt;
+        if (!number)
+            return std::nullopt;
         return number->ToInt64();
     }
 
     /// A number as go-cty writes one: an integer, a float, or decimal text.
     std::optional<Number> ReadNumber() {
-        if (pos_ >= bytes_.size()) return FailNumber();
+        if (pos_ >= bytes_.size())
+            return FailNumber();
         const auto code = static_cast<std::uint8_t>(bytes_[pos_]);
         if (code <= 0x7f) {
             ++pos_;
@@ -118,7 +131,8 @@ public:
                 return Signed(8);
             case 0xca: {
                 auto bits = BigEndian(4);
-                if (!bits) return std::nullopt;
+                if (!bits)
+                    return std::nullopt;
                 float value = 0;
                 auto raw = static_cast<std::uint32_t>(*bits);
                 std::memcpy(&value, &raw, sizeof value);
@@ -126,7 +140,8 @@ public:
             }
             case 0xcb: {
                 auto bits = BigEndian(8);
-                if (!bits) return std::nullopt;
+                if (!bits)
+                    return std::nullopt;
                 double value = 0;
                 std::memcpy(&value, &*bits, sizeof value);
                 return Number::FromDouble(value);
@@ -148,7 +163,8 @@ private:
     }
 
     std::optional<std::uint64_t> BigEndian(std::size_t width) {
-        if (failed_ || width > bytes_.size() - pos_) return Fail();
+        if (failed_ || width > bytes_.size() - pos_)
+            return Fail();
         std::uint64_t value = 0;
         for (std::size_t i = 0; i < width; ++i) {
             value = (value << 8U) | static_cast<std::uint8_t>(bytes_[pos_++]);
@@ -163,7 +179,8 @@ private:
 
     std::optional<Number> Signed(std::size_t width) {
         auto value = BigEndian(width);
-        if (!value) return std::nullopt;
+        if (!value)
+            return std::nullopt;
         // Sign-extend from the encoded width.
         const unsigned shift = 64U - static_cast<unsigned>(width) * 8U;
         const auto extended = static_cast<std::int64_t>(*value << shift) >> shift;
@@ -186,10 +203,12 @@ private:
 };
 
 std::optional<UnknownRefinements::NumberBound> ReadBound(Reader& reader) {
-    if (reader.ReadArrayLength() != 2) return std::nullopt;
+    if (reader.ReadArrayLength() != 2)
+        return std::nullopt;
     auto value = reader.ReadNumber();
     auto inclusive = reader.ReadBool();
-    if (!value || !inclusive) return std::nullopt;
+    if (!value || !inclusive)
+        return std::nullopt;
     return UnknownRefinements::NumberBound{*value, *inclusive};
 }
 
@@ -204,10 +223,12 @@ UnknownRefinements ParseRefinements(std::string_view payload) {
     auto entries = reader.ReadMapLength();
     for (std::uint64_t i = 0; entries && i < *entries && !reader.Failed(); ++i) {
         auto key = reader.ReadInt();
-        if (!key) break;
+        if (!key)
+            break;
         switch (*key) {
             case kNullness:
-                if (auto may_be_null = reader.ReadBool()) refinements.definitely_not_null = !*may_be_null;
+                if (auto may_be_null = reader.ReadBool())
+                    refinements.definitely_not_null = !*may_be_null;
                 break;
             case kStringPrefix:
                 refinements.string_prefix = reader.ReadString();

@@ -1,14 +1,13 @@
 #include "tfplugin/types/type.hpp"
 
-#include <stdexcept>
-
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace tfplugin {
 
 struct Type::Data {
     TypeKind kind;
-    std::vector<Type> elements;             // one for collections, many for tuples
+    std::vector<Type> elements;              // one for collections, many for tuples
     std::map<std::string, Type> attributes;  // objects only
 };
 
@@ -54,7 +53,9 @@ Type Type::Tuple(std::vector<Type> elements) {
     return Type(std::make_shared<const Data>(Data{TypeKind::kTuple, std::move(elements), {}}));
 }
 
-TypeKind Type::Kind() const { return data_->kind; }
+TypeKind Type::Kind() const {
+    return data_->kind;
+}
 
 bool Type::IsPrimitive() const {
     return Kind() == TypeKind::kString || Kind() == TypeKind::kNumber || Kind() == TypeKind::kBool;
@@ -138,7 +139,9 @@ nlohmann::json Type::ToJson() const {
     return nlohmann::json::array({"tuple", elements});
 }
 
-std::string Type::ToJsonString() const { return ToJson().dump(); }
+std::string Type::ToJsonString() const {
+    return ToJson().dump();
+}
 
 std::string Type::FriendlyName() const {
     if (const char* name = PrimitiveName(Kind())) {
@@ -153,10 +156,14 @@ std::string Type::FriendlyName() const {
 std::optional<Type> Type::FromJson(const nlohmann::json& json) {
     if (json.is_string()) {
         const auto& name = json.get_ref<const std::string&>();
-        if (name == "string") return String();
-        if (name == "number") return Number();
-        if (name == "bool") return Bool();
-        if (name == "dynamic") return Dynamic();
+        if (name == "string")
+            return String();
+        if (name == "number")
+            return Number();
+        if (name == "bool")
+            return Bool();
+        if (name == "dynamic")
+            return Dynamic();
         return std::nullopt;
     }
     if (!json.is_array() || json.size() != 2 || !json[0].is_string()) {
@@ -165,16 +172,20 @@ std::optional<Type> Type::FromJson(const nlohmann::json& json) {
     const auto& kind = json[0].get_ref<const std::string&>();
     if (kind == "list" || kind == "set" || kind == "map") {
         auto element = FromJson(json[1]);
-        if (!element) return std::nullopt;
-        if (kind == "list") return List(*element);
-        if (kind == "set") return Set(*element);
+        if (!element)
+            return std::nullopt;
+        if (kind == "list")
+            return List(*element);
+        if (kind == "set")
+            return Set(*element);
         return Map(*element);
     }
     if (kind == "object" && json[1].is_object()) {
         std::map<std::string, Type> attributes;
         for (const auto& [name, attribute_json] : json[1].items()) {
             auto attribute = FromJson(attribute_json);
-            if (!attribute) return std::nullopt;
+            if (!attribute)
+                return std::nullopt;
             attributes.emplace(name, *attribute);
         }
         return Object(std::move(attributes));
@@ -183,7 +194,8 @@ std::optional<Type> Type::FromJson(const nlohmann::json& json) {
         std::vector<Type> elements;
         for (const auto& element_json : json[1]) {
             auto element = FromJson(element_json);
-            if (!element) return std::nullopt;
+            if (!element)
+                return std::nullopt;
             elements.push_back(*element);
         }
         return Tuple(std::move(elements));
@@ -192,8 +204,10 @@ std::optional<Type> Type::FromJson(const nlohmann::json& json) {
 }
 
 bool operator==(const Type& a, const Type& b) {
-    if (a.data_ == b.data_) return true;
-    if (a.Kind() != b.Kind()) return false;
+    if (a.data_ == b.data_)
+        return true;
+    if (a.Kind() != b.Kind())
+        return false;
     return a.data_->elements == b.data_->elements && a.data_->attributes == b.data_->attributes;
 }
 

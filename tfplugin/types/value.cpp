@@ -27,10 +27,13 @@ Value::Value() : Value(Type::Dynamic(), ValueState::kNull, nullptr) {}
 Value::Value(Type type, ValueState state, std::shared_ptr<const Payload> payload)
     : type_(std::move(type)), state_(state), payload_(std::move(payload)) {}
 
-Value Value::Null(Type type) { return Value(std::move(type), ValueState::kNull, nullptr); }
+Value Value::Null(Type type) {
+    return Value(std::move(type), ValueState::kNull, nullptr);
+}
 
 Value Value::Unknown(Type type, UnknownRefinements refinements) {
-    return Value(std::move(type), ValueState::kUnknown, std::make_shared<const Payload>(Payload{std::move(refinements)}));
+    return Value(
+        std::move(type), ValueState::kUnknown, std::make_shared<const Payload>(Payload{std::move(refinements)}));
 }
 
 Value Value::String(std::string value) {
@@ -88,43 +91,52 @@ Value Value::Object(Type type, std::map<std::string, Value> attributes) {
 }
 
 bool Value::IsWhollyKnown() const {
-    if (IsUnknown()) return false;
-    if (IsNull() || GetType().IsPrimitive()) return true;
+    if (IsUnknown())
+        return false;
+    if (IsNull() || GetType().IsPrimitive())
+        return true;
     if (const auto* elements = std::get_if<std::vector<Value>>(&payload_->data)) {
         for (const auto& element : *elements) {
-            if (!element.IsWhollyKnown()) return false;
+            if (!element.IsWhollyKnown())
+                return false;
         }
     }
     if (const auto* attributes = std::get_if<std::map<std::string, Value>>(&payload_->data)) {
         for (const auto& [name, attribute] : *attributes) {
-            if (!attribute.IsWhollyKnown()) return false;
+            if (!attribute.IsWhollyKnown())
+                return false;
         }
     }
     return true;
 }
 
 const std::string& Value::AsString() const {
-    if (!IsKnown()) throw std::logic_error("tfplugin::Value: not a known string");
+    if (!IsKnown())
+        throw std::logic_error("tfplugin::Value: not a known string");
     return Expect<std::string>(payload_->data, "string");
 }
 
 const Number& Value::AsNumber() const {
-    if (!IsKnown()) throw std::logic_error("tfplugin::Value: not a known number");
+    if (!IsKnown())
+        throw std::logic_error("tfplugin::Value: not a known number");
     return Expect<Number>(payload_->data, "number");
 }
 
 bool Value::AsBool() const {
-    if (!IsKnown()) throw std::logic_error("tfplugin::Value: not a known bool");
+    if (!IsKnown())
+        throw std::logic_error("tfplugin::Value: not a known bool");
     return Expect<bool>(payload_->data, "bool");
 }
 
 const std::vector<Value>& Value::Elements() const {
-    if (!IsKnown()) throw std::logic_error("tfplugin::Value: not a known list, set or tuple");
+    if (!IsKnown())
+        throw std::logic_error("tfplugin::Value: not a known list, set or tuple");
     return Expect<std::vector<Value>>(payload_->data, "list, set or tuple");
 }
 
 const std::map<std::string, Value>& Value::Attributes() const {
-    if (!IsKnown()) throw std::logic_error("tfplugin::Value: not a known map or object");
+    if (!IsKnown())
+        throw std::logic_error("tfplugin::Value: not a known map or object");
     return Expect<std::map<std::string, Value>>(payload_->data, "map or object");
 }
 
@@ -148,22 +160,30 @@ Value Value::WithAttribute(const std::string& name, Value value) const {
 }
 
 const UnknownRefinements& Value::Refinements() const {
-    if (!IsUnknown()) throw std::logic_error("tfplugin::Value: refinements of a value that is not unknown");
+    if (!IsUnknown())
+        throw std::logic_error("tfplugin::Value: refinements of a value that is not unknown");
     return Expect<UnknownRefinements>(payload_->data, "unknown");
 }
 
 bool operator==(const Value& a, const Value& b) {
-    if (a.state_ != b.state_ || !(a.type_ == b.type_)) return false;
-    if (a.IsNull()) return true;
-    if (a.IsUnknown()) return a.Refinements() == b.Refinements();
-    if (a.payload_ == b.payload_) return true;
-    if (a.type_.Kind() != TypeKind::kSet) return a.payload_->data == b.payload_->data;
+    if (a.state_ != b.state_ || !(a.type_ == b.type_))
+        return false;
+    if (a.IsNull())
+        return true;
+    if (a.IsUnknown())
+        return a.Refinements() == b.Refinements();
+    if (a.payload_ == b.payload_)
+        return true;
+    if (a.type_.Kind() != TypeKind::kSet)
+        return a.payload_->data == b.payload_->data;
     // Sets have no order: equal when each element of one is found in the other.
     const auto& left = a.Elements();
     const auto& right = b.Elements();
-    if (left.size() != right.size()) return false;
+    if (left.size() != right.size())
+        return false;
     for (const auto& element : left) {
-        if (std::find(right.begin(), right.end(), element) == right.end()) return false;
+        if (std::find(right.begin(), right.end(), element) == right.end())
+            return false;
     }
     return true;
 }

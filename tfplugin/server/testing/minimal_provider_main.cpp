@@ -23,7 +23,9 @@ public:
     MinimalProvider() : Provider({}) { AddResource(std::make_unique<ThingResource>()); }
 
 protected:
-    void Configure(const CallContext& /*ctx*/, const ConfigureProviderRequest& /*request*/, Diagnostics& /*diagnostics*/) override {}
+    void Configure(const CallContext& /*ctx*/,
+                   const ConfigureProviderRequest& /*request*/,
+                   Diagnostics& /*diagnostics*/) override {}
 };
 
 }  // namespace

@@ -14,15 +14,19 @@ std::vector<std::string> Split(const std::string& text, char separator) {
     std::vector<std::string> parts;
     std::stringstream stream(text);
     std::string part;
-    while (std::getline(stream, part, separator)) parts.push_back(part);
-    if (!text.empty() && text.back() == separator) parts.emplace_back();
+    while (std::getline(stream, part, separator))
+        parts.push_back(part);
+    if (!text.empty() && text.back() == separator)
+        parts.emplace_back();
     return parts;
 }
 
 std::string DerBase64ToPem(std::string base64) {
-    while (base64.size() % 4 != 0) base64 += '=';
+    while (base64.size() % 4 != 0)
+        base64 += '=';
     std::string pem = "-----BEGIN CERTIFICATE-----\n";
-    for (std::size_t i = 0; i < base64.size(); i += 64) pem += base64.substr(i, 64) + "\n";
+    for (std::size_t i = 0; i < base64.size(); i += 64)
+        pem += base64.substr(i, 64) + "\n";
     return pem + "-----END CERTIFICATE-----\n";
 }
 
@@ -49,7 +53,8 @@ HandshakeLineParts ParseHandshakeLine(const std::string& line) {
     return parts;
 }
 
-PluginUnderTest::PluginUnderTest(const std::string& binary, std::map<std::string, std::optional<std::string>> environment)
+PluginUnderTest::PluginUnderTest(const std::string& binary,
+                                 std::map<std::string, std::optional<std::string>> environment)
     : socket_parent_("sock"), started_(Clock::now()) {
     environment.emplace(std::string(handshake::kMagicCookieKey), std::string(handshake::kMagicCookieValue));
     environment.emplace("PLUGIN_PROTOCOL_VERSIONS", "5,6");
