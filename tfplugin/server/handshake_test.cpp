@@ -133,6 +133,32 @@ TEST_F(Handshake, LongSocketDirectoryFallsBackToLoopbackTcp) {
     EXPECT_TRUE(CallGetProviderSchema(Connect(handshake, client_)).ok());
 }
 
+TEST_F(Handshake, StopProviderInterruptsCallsInFlight) {
+    PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}});
+    const auto channel = Connect(CheckedHandshake(plugin), client_);
+    auto stub = tfplugin6::Provider::NewStub(channel);
+    tfplugin6::ConfigureProvider_Response configured;
+    grpc::Status configure_status;
+    const auto started = Clock::now();
+    std::thread slow_call([&] {
+        grpc::ClientContext context;
+        tfplugin6::ConfigureProvider_Request request;
+        request.set_terraform_version("wait-for-stop");  // the test provider waits for StopProvider
+        configure_status = stub->ConfigureProvider(&context, request, &configured);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    grpc::ClientContext stop_context;
+    tfplugin6::StopProvider_Response stopped;
+    EXPECT_TRUE(stub->StopProvider(&stop_context, {}, &stopped).ok());
+    slow_call.join();
+    EXPECT_LT(Clock::now() - started, std::chrono::seconds(2));
+    ASSERT_TRUE(configure_status.ok());
+    ASSERT_EQ(configured.diagnostics_size(), 1);
+    EXPECT_EQ(configured.diagnostics(0).summary(), "Stopped");
+    // Calls after the stop get a fresh token and run normally.
+    EXPECT_TRUE(CallGetProviderSchema(channel).ok());
+}
+
 TEST(HandshakeRefusal, RunByHandPrintsAFriendlyMessageAndExits1) {
     ProcessOptions options;
     options.environment[std::string(handshake::kMagicCookieKey)] = std::nullopt;

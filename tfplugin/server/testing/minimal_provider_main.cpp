@@ -1,5 +1,9 @@
 // A provider with one trivial resource and nothing else, so the server's handshake and
 // lifecycle can be tested without anything of Yandex Cloud.
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
 #include "tfplugin/framework/attributes.hpp"
 #include "tfplugin/framework/provider.hpp"
 #include "tfplugin/server/serve.hpp"
@@ -23,9 +27,17 @@ public:
     MinimalProvider() : Provider({}) { AddResource(std::make_unique<ThingResource>()); }
 
 protected:
-    void Configure(const CallContext& /*ctx*/,
-                   const ConfigureProviderRequest& /*request*/,
-                   Diagnostics& /*diagnostics*/) override {}
+    // Stands in for long work: told so by the Terraform version, it waits until StopProvider.
+    void Configure(const CallContext& ctx, const ConfigureProviderRequest& request, Diagnostics& diagnostics) override {
+        if (request.terraform_version != "wait-for-stop")
+            return;
+        std::mutex mutex;
+        std::condition_variable_any never;
+        std::unique_lock lock(mutex);
+        never.wait_for(lock, ctx.stop, std::chrono::seconds(10), [] { return false; });
+        if (ctx.stop.stop_requested())
+            diagnostics.AddError("Stopped", "StopProvider interrupted the call.");
+    }
 };
 
 }  // namespace

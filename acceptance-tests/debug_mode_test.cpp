@@ -1,0 +1,41 @@
+// `--debug` serves without Terraform's handshake and prints the TF_REATTACH_PROVIDERS value,
+// which a separate terraform run then uses to reach the running provider.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include "acceptance-tests/support/terraform.hpp"
+
+namespace acceptance {
+namespace {
+
+TEST(DebugMode, TerraformAttachesThroughTheReattachValue) {
+    BackgroundProcess provider({(ProviderBinaryDirectory() / "terraform-provider-yandex").string(), "--debug"});
+    std::string reattach;
+    while (auto line = provider.ReadLine(std::chrono::seconds(10))) {
+        const auto start = line->find("TF_REATTACH_PROVIDERS='");
+        if (start != std::string::npos) {
+            reattach = line->substr(start + 23, line->rfind('\'') - start - 23);
+            break;
+        }
+    }
+    ASSERT_FALSE(reattach.empty()) << provider.Stderr();
+    const auto parsed = nlohmann::json::parse(reattach);
+    const auto& entry = parsed[std::string("registry.terraform.io/") + kProviderSource];
+    EXPECT_EQ(entry["ProtocolVersion"], 6);
+    EXPECT_EQ(entry["Pid"], provider.Pid());
+
+    TerraformWorkspace workspace;
+    workspace.SetEnvironment("TF_REATTACH_PROVIDERS", reattach);
+    workspace.WriteConfig(RequiredProvidersBlock() +
+                          "resource \"yandex_iam_service_account_api_key\" \"key\" {\n"
+                          "  service_account_id = \"aje6o61dvog2h6g9a33s\"\n}\n");
+    const auto result = workspace.Run({"validate"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+
+    // Terraform leaves a debug-mode provider running; Ctrl-C stops it.
+    provider.Signal(SIGINT);
+    EXPECT_EQ(provider.Wait(std::chrono::seconds(2)), 0);
+}
+
+}  // namespace
+}  // namespace acceptance
