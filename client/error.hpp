@@ -1,0 +1,54 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace ycloud {
+
+/// gRPC status codes, as Yandex Cloud reports them in REST error bodies.
+enum class GrpcCode : int {
+    kOk = 0,
+    kCancelled = 1,
+    kUnknown = 2,
+    kInvalidArgument = 3,
+    kDeadlineExceeded = 4,
+    kNotFound = 5,
+    kAlreadyExists = 6,
+    kPermissionDenied = 7,
+    kResourceExhausted = 8,
+    kFailedPrecondition = 9,
+    kAborted = 10,
+    kOutOfRange = 11,
+    kUnimplemented = 12,
+    kInternal = 13,
+    kUnavailable = 14,
+    kDataLoss = 15,
+    kUnauthenticated = 16,
+};
+
+const char* GrpcCodeName(GrpcCode code);
+
+/// A failed call, as a value. `http_status` is 0 when no HTTP answer arrived (network error,
+/// timeout, cancellation).
+struct Error {
+    int http_status = 0;
+    GrpcCode code = GrpcCode::kUnknown;
+    std::string message;     ///< for a person; never holds a secret
+    std::string request_id;  ///< the server's request id, to quote to support
+    bool retryable = false;
+
+    [[nodiscard]] bool IsNotFound() const { return code == GrpcCode::kNotFound; }
+    /// "NOT_FOUND (HTTP 404): API key ajeXXX not found [request id 1234]".
+    [[nodiscard]] std::string ToString() const;
+};
+
+/// The error of an HTTP answer with a failure status: Yandex Cloud's JSON body
+/// {"code", "message", "details": [{"@type": ".../google.rpc.RequestInfo", "requestId"}]} when
+/// there is one, else the status alone. `headers` are lowercase names.
+Error ErrorFromResponse(int http_status, std::string_view body, const std::map<std::string, std::string>& headers);
+
+/// The gRPC code Yandex Cloud's gateway maps an HTTP status to, for bodies without one.
+GrpcCode CodeForHttpStatus(int http_status);
+
+}  // namespace ycloud

@@ -1,0 +1,192 @@
+#include "client/http/curl_transport.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <mutex>
+#include <vector>
+
+namespace ycloud::http {
+
+namespace {
+
+// libcurl wants curl_global_init once, before any thread uses it.
+void InitialiseCurlOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct EasyDeleter {
+    void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+};
+using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
+
+struct HeaderListDeleter {
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+using HeaderList = std::unique_ptr<curl_slist, HeaderListDeleter>;
+
+size_t CollectBody(char* data, size_t size, size_t count, void* user) {
+    static_cast<std::string*>(user)->append(data, size * count);
+    return size * count;
+}
+
+size_t CollectHeader(char* data, size_t size, size_t count, void* user) {
+    const std::string line(data, size * count);
+    const auto colon = line.find(':');
+    if (colon != std::string::npos) {
+        std::string name = line.substr(0, colon);
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        auto value = line.substr(colon + 1);
+        value.erase(0, value.find_first_not_of(" \t"));
+        value.erase(value.find_last_not_of(" \t\r\n") + 1);
+        (*static_cast<std::map<std::string, std::string>*>(user))[name] = value;
+    }
+    return size * count;
+}
+
+// Called by libcurl while a transfer runs: a non-zero answer aborts it.
+int CheckStop(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    return static_cast<const std::stop_token*>(user)->stop_requested() ? 1 : 0;
+}
+
+Error TransportError(CURLcode code, const std::string& detail, const Request& request) {
+    Error error;
+    error.retryable = true;
+    switch (code) {
+        case CURLE_ABORTED_BY_CALLBACK:
+            error.code = GrpcCode::kCancelled;
+            error.message = "the call was cancelled";
+            error.retryable = false;
+            return error;
+        case CURLE_OPERATION_TIMEDOUT:
+            error.code = GrpcCode::kDeadlineExceeded;
+            break;
+        case CURLE_PEER_FAILED_VERIFICATION:
+        case CURLE_SSL_CACERT_BADFILE:
+            error.code = GrpcCode::kUnavailable;
+            error.retryable = false;  // a certificate will not become valid by asking again
+            break;
+        default:
+            error.code = GrpcCode::kUnavailable;
+    }
+    // The URL carries no secrets (tokens go in headers), so it may be shown.
+    error.message = request.method + " " + request.url + " failed: " + curl_easy_strerror(code) +
+                    (detail.empty() ? "" : " (" + detail + ")");
+    return error;
+}
+
+}  // namespace
+
+/// State every easy handle shares, and a pool of idle easy handles to reuse.
+struct CurlTransport::Shared {
+    CURLSH* share = nullptr;
+    std::array<std::mutex, CURL_LOCK_DATA_LAST> locks;
+    std::mutex pool_mutex;
+    std::vector<EasyHandle> idle;
+
+    Shared() {
+        share = curl_share_init();
+        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+        curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+        curl_share_setopt(share, CURLSHOPT_USERDATA, this);
+        curl_share_setopt(share, CURLSHOPT_LOCKFUNC, &Lock);
+        curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, &Unlock);
+    }
+    ~Shared() {
+        idle.clear();  // easy handles first: they hold references into the share
+        curl_share_cleanup(share);
+    }
+
+    static void Lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+        static_cast<Shared*>(user)->locks.at(static_cast<size_t>(data)).lock();
+    }
+    static void Unlock(CURL*, curl_lock_data data, void* user) {
+        static_cast<Shared*>(user)->locks.at(static_cast<size_t>(data)).unlock();
+    }
+
+    EasyHandle Take() {
+        {
+            std::lock_guard lock(pool_mutex);
+            if (!idle.empty()) {
+                auto handle = std::move(idle.back());
+                idle.pop_back();
+                curl_easy_reset(handle.get());
+                return handle;
+            }
+        }
+        return EasyHandle(curl_easy_init());
+    }
+    void Give(EasyHandle handle) {
+        std::lock_guard lock(pool_mutex);
+        idle.push_back(std::move(handle));
+    }
+};
+
+CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(options)) {
+    InitialiseCurlOnce();
+    shared_ = std::make_unique<Shared>();
+}
+
+CurlTransport::~CurlTransport() = default;
+
+Result<Response> CurlTransport::Perform(const Request& request, const Context& context) {
+    const auto remaining = context.Remaining();
+    if (remaining.count() <= 0) {
+        Error error;
+        error.code = GrpcCode::kDeadlineExceeded;
+        error.message = "the time allowed for " + request.method + " " + request.url + " ran out";
+        return error;
+    }
+    auto handle = shared_->Take();
+    CURL* curl = handle.get();
+    Response response;
+    HeaderList headers;
+    for (const auto& [name, value] : request.headers) {
+        headers.reset(curl_slist_append(headers.release(), (name + ": " + value).c_str()));
+    }
+    // libcurl adds "Expect: 100-continue" to larger bodies, costing a round trip; we never want it.
+    headers.reset(curl_slist_append(headers.release(), "Expect:"));
+    char error_buffer[CURL_ERROR_SIZE] = {};
+    const auto timeout = std::min(remaining, options_.attempt_timeout);
+
+    curl_easy_setopt(curl, CURLOPT_SHARE, shared_->share);
+    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    if (!request.body.empty() || request.method == "POST" || request.method == "PATCH") {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    }
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, std::max(1L, static_cast<long>(timeout.count())));
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, options_.verify_tls ? 1L : 0L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, options_.verify_tls ? 2L : 0L);
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &CollectBody);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &CollectHeader);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &CheckStop);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &context.stop);
+
+    const CURLcode code = curl_easy_perform(curl);
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    shared_->Give(std::move(handle));
+    if (code != CURLE_OK) {
+        return TransportError(code, error_buffer, request);
+    }
+    response.status = static_cast<int>(status);
+    return response;
+}
+
+}  // namespace ycloud::http

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "client/context.hpp"
+#include "client/http/http_types.hpp"
+#include "client/result.hpp"
+
+namespace ycloud::http {
+
+struct TransportOptions {
+    std::string user_agent;
+    bool verify_tls = true;  ///< false only with the provider's `insecure`
+    std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
+    std::chrono::milliseconds attempt_timeout = std::chrono::seconds(60);  ///< one request, not the whole call
+};
+
+/// Sends single HTTP requests with libcurl. One transport serves the whole provider process and
+/// any number of threads: its easy handles share one connection cache (kept alive between
+/// calls), DNS cache and TLS sessions. A request ends early, as a CANCELLED error, when the
+/// context's stop token is requested, and never outlives the context's deadline.
+class CurlTransport {
+public:
+    explicit CurlTransport(TransportOptions options);
+    CurlTransport(const CurlTransport&) = delete;
+    CurlTransport& operator=(const CurlTransport&) = delete;
+    ~CurlTransport();
+
+    /// One attempt; network failures come back as errors with http_status 0.
+    Result<Response> Perform(const Request& request, const Context& context);
+
+private:
+    struct Shared;
+    TransportOptions options_;
+    std::unique_ptr<Shared> shared_;
+};
+
+}  // namespace ycloud::http
