@@ -55,6 +55,7 @@ Result<nlohmann::json> RestClient::Call(const RestCall& call, const Context& con
             request.headers.emplace_back("Content-Type", "application/json");
         if (call.mutating)
             request.headers.emplace_back("Idempotency-Key", idempotency_key);
+        request.headers.insert(request.headers.end(), call.extra_headers.begin(), call.extra_headers.end());
         if (call.authenticated) {
             auto token = tokens_->IamToken(context);
             if (!token)

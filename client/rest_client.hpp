@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "client/context.hpp"
 #include "client/http/curl_transport.hpp"
@@ -19,6 +21,7 @@ public:
     virtual Result<SecretString> IamToken(const Context& context) = 0;
 };
 
+/// One REST call, described fluently: RestCall::Post(url, body).Mutating().
 struct RestCall {
     std::string method = "GET";
     std::string url;
@@ -27,6 +30,36 @@ struct RestCall {
     /// retried create never makes two objects.
     bool mutating = false;
     bool authenticated = true;  ///< sends Authorization: Bearer <IAM token>
+    std::vector<std::pair<std::string, std::string>> extra_headers;
+
+    static RestCall Get(std::string url) { return Make("GET", std::move(url), std::nullopt); }
+    static RestCall Delete(std::string url) { return Make("DELETE", std::move(url), std::nullopt); }
+    static RestCall Post(std::string url, nlohmann::json body) { return Make("POST", std::move(url), std::move(body)); }
+    static RestCall Patch(std::string url, nlohmann::json body) {
+        return Make("PATCH", std::move(url), std::move(body));
+    }
+
+    RestCall& Mutating() {
+        mutating = true;
+        return *this;
+    }
+    RestCall& Unauthenticated() {
+        authenticated = false;
+        return *this;
+    }
+    RestCall& Header(std::string name, std::string value) {
+        extra_headers.emplace_back(std::move(name), std::move(value));
+        return *this;
+    }
+
+private:
+    static RestCall Make(std::string method, std::string url, std::optional<nlohmann::json> body) {
+        RestCall call;
+        call.method = std::move(method);
+        call.url = std::move(url);
+        call.body = std::move(body);
+        return call;
+    }
 };
 
 /// JSON over HTTP to Yandex Cloud, with the conventions every call shares: authentication,

@@ -70,9 +70,9 @@ TEST_F(RestClientTest, RetriesUnavailableWithOneIdempotencyKey) {
         response.set_content(R"({"apiKey":{"id":"aje1"}})", "application/json");
     });
     server_.Start();
-    auto result =
-        Client().Call({"POST", server_.Url("/iam/v1/apiKeys"), nlohmann::json{{"serviceAccountId", "sa"}}, true, true},
-                      ShortContext());
+    auto result = Client().Call(
+        RestCall::Post(server_.Url("/iam/v1/apiKeys"), nlohmann::json{{"serviceAccountId", "sa"}}).Mutating(),
+        ShortContext());
     ASSERT_TRUE(result) << result.GetError().ToString();
     EXPECT_EQ(result.Value()["apiKey"]["id"], "aje1");
     ASSERT_EQ(seen_.Count(), 3U);
@@ -96,8 +96,8 @@ TEST_F(RestClientTest, BadRequestIsReportedOnceWithItsDetails) {
             "application/json");
     });
     server_.Start();
-    auto result =
-        Client().Call({"POST", server_.Url("/iam/v1/apiKeys"), nlohmann::json::object(), true, true}, ShortContext());
+    auto result = Client().Call(RestCall::Post(server_.Url("/iam/v1/apiKeys"), nlohmann::json::object()).Mutating(),
+                                ShortContext());
     ASSERT_FALSE(result);
     EXPECT_EQ(seen_.Count(), 1U) << "a 400 must not be retried";
     const auto& error = result.GetError();
@@ -119,9 +119,9 @@ TEST_F(RestClientTest, EachMutatingCallHasItsOwnKeyAndReadsHaveNone) {
     });
     server_.Start();
     auto client = Client();
-    ASSERT_TRUE(client.Call({"POST", server_.Url("/x"), nlohmann::json::object(), true, true}, ShortContext()));
-    ASSERT_TRUE(client.Call({"POST", server_.Url("/x"), nlohmann::json::object(), true, true}, ShortContext()));
-    ASSERT_TRUE(client.Call({"GET", server_.Url("/x"), std::nullopt, false, true}, ShortContext()));
+    ASSERT_TRUE(client.Call(RestCall::Post(server_.Url("/x"), nlohmann::json::object()).Mutating(), ShortContext()));
+    ASSERT_TRUE(client.Call(RestCall::Post(server_.Url("/x"), nlohmann::json::object()).Mutating(), ShortContext()));
+    ASSERT_TRUE(client.Call(RestCall::Get(server_.Url("/x")), ShortContext()));
     ASSERT_EQ(seen_.Count(), 3U);
     EXPECT_NE(seen_.requests[0].get_header_value("Idempotency-Key"),
               seen_.requests[1].get_header_value("Idempotency-Key"));
@@ -140,7 +140,7 @@ TEST_F(RestClientTest, HonoursRetryAfter) {
     });
     server_.Start();
     const auto started = std::chrono::steady_clock::now();
-    ASSERT_TRUE(Client().Call({"GET", server_.Url("/slow"), std::nullopt, false, true}, ShortContext()));
+    ASSERT_TRUE(Client().Call(RestCall::Get(server_.Url("/slow")), ShortContext()));
     EXPECT_GE(std::chrono::steady_clock::now() - started, 1s);
     EXPECT_EQ(calls.load(), 2);
 }
@@ -152,7 +152,7 @@ TEST_F(RestClientTest, GivesUpAfterMaxRetries) {
         response.status = 500;
     });
     server_.Start();
-    auto result = Client(2).Call({"GET", server_.Url("/down"), std::nullopt, false, true}, ShortContext());
+    auto result = Client(2).Call(RestCall::Get(server_.Url("/down")), ShortContext());
     ASSERT_FALSE(result);
     EXPECT_EQ(calls.load(), 3) << "one try and two retries";
     EXPECT_EQ(result.GetError().code, GrpcCode::kInternal);
@@ -161,7 +161,7 @@ TEST_F(RestClientTest, GivesUpAfterMaxRetries) {
 TEST_F(RestClientTest, NetworkErrorsAreRetriedThenReported) {
     server_.Start();
     const auto closed_port_url = "http://127.0.0.1:1/nothing";
-    auto result = Client(1).Call({"GET", closed_port_url, std::nullopt, false, true}, ShortContext());
+    auto result = Client(1).Call(RestCall::Get(closed_port_url), ShortContext());
     ASSERT_FALSE(result);
     EXPECT_EQ(result.GetError().http_status, 0);
     EXPECT_EQ(result.GetError().code, GrpcCode::kUnavailable);
@@ -182,7 +182,7 @@ TEST_F(RestClientTest, StopTokenCancelsPromptly) {
         stop.request_stop();
     });
     const auto started = std::chrono::steady_clock::now();
-    auto result = Client().Call({"GET", server_.Url("/hang"), std::nullopt, false, true}, context);
+    auto result = Client().Call(RestCall::Get(server_.Url("/hang")), context);
     canceller.join();
     ASSERT_FALSE(result);
     EXPECT_EQ(result.GetError().code, GrpcCode::kCancelled);
@@ -196,7 +196,7 @@ TEST_F(RestClientTest, DeadlineBoundsTheCall) {
     });
     server_.Start();
     const auto started = std::chrono::steady_clock::now();
-    auto result = Client().Call({"GET", server_.Url("/hang"), std::nullopt, false, true}, ShortContext(300ms));
+    auto result = Client().Call(RestCall::Get(server_.Url("/hang")), ShortContext(300ms));
     ASSERT_FALSE(result);
     EXPECT_EQ(result.GetError().code, GrpcCode::kDeadlineExceeded);
     EXPECT_LT(std::chrono::steady_clock::now() - started, 1s);
@@ -218,7 +218,7 @@ TEST_F(RestClientTest, LogsNeverContainTheToken) {
         response.set_content(R"({"secret":"AQVN-very-secret"})", "application/json");
     });
     server_.Start();
-    ASSERT_TRUE(Client().Call({"POST", server_.Url("/k"), nlohmann::json{{"x", 1}}, true, true}, ShortContext()));
+    ASSERT_TRUE(Client().Call(RestCall::Post(server_.Url("/k"), nlohmann::json{{"x", 1}}).Mutating(), ShortContext()));
     spdlog::set_default_logger(previous);
     const auto log = captured.str();
     EXPECT_NE(log.find("POST /k"), std::string::npos) << "the calls are logged";
