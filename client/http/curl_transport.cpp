@@ -47,9 +47,40 @@ size_t CollectHeader(char* data, size_t size, size_t count, void* user) {
     return size * count;
 }
 
-// Called by libcurl while a transfer runs: a non-zero answer aborts it.
-int CheckStop(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-    return static_cast<const std::stop_token*>(user)->stop_requested() ? 1 : 0;
+// How often a running transfer looks at its stop token. libcurl's own progress callback runs
+// only about once a second while a connection is idle, too slow for Ctrl-C.
+constexpr int kStopCheckMilliseconds = 50;
+
+struct MultiDeleter {
+    void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+};
+
+// Runs one transfer on its own multi handle so the stop token is checked between short polls.
+CURLcode PerformStoppable(CURL* curl, const std::stop_token& stop) {
+    std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
+    curl_multi_add_handle(multi.get(), curl);
+    int running = 1;
+    CURLcode result = CURLE_OK;
+    while (running > 0) {
+        if (curl_multi_perform(multi.get(), &running) != CURLM_OK) {
+            result = CURLE_FAILED_INIT;
+            break;
+        }
+        if (running > 0) {
+            if (stop.stop_requested()) {
+                result = CURLE_ABORTED_BY_CALLBACK;
+                break;
+            }
+            curl_multi_poll(multi.get(), nullptr, 0, kStopCheckMilliseconds, nullptr);
+        }
+    }
+    int queued = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
+        if (message->msg == CURLMSG_DONE && result == CURLE_OK)
+            result = message->data.result;
+    }
+    curl_multi_remove_handle(multi.get(), curl);
+    return result;
 }
 
 Error TransportError(CURLcode code, const std::string& detail, const Request& request) {
@@ -174,11 +205,8 @@ Result<Response> CurlTransport::Perform(const Request& request, const Context& c
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &CollectHeader);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &CheckStop);
-    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &context.stop);
 
-    const CURLcode code = curl_easy_perform(curl);
+    const CURLcode code = PerformStoppable(curl, context.stop);
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     shared_->Give(std::move(handle));

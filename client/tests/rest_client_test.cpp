@@ -128,6 +128,21 @@ TEST_F(RestClientTest, EachMutatingCallHasItsOwnKeyAndReadsHaveNone) {
     EXPECT_FALSE(seen_.requests[2].has_header("Idempotency-Key"));
 }
 
+TEST_F(RestClientTest, ReusesTheConnection) {
+    std::vector<int> client_ports;
+    server_.Routes().Get("/x", [&](const httplib::Request& request, httplib::Response& response) {
+        client_ports.push_back(request.remote_port);
+        response.set_content("{}", "application/json");
+    });
+    server_.Start();
+    auto client = Client();
+    for (int i = 0; i < 3; ++i)
+        ASSERT_TRUE(client.Call(RestCall::Get(server_.Url("/x")), ShortContext()));
+    ASSERT_EQ(client_ports.size(), 3U);
+    EXPECT_EQ(client_ports[0], client_ports[1]);
+    EXPECT_EQ(client_ports[1], client_ports[2]);
+}
+
 TEST_F(RestClientTest, HonoursRetryAfter) {
     std::atomic<int> calls{0};
     server_.Routes().Get("/slow", [&](const httplib::Request& /*request*/, httplib::Response& response) {

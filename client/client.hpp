@@ -1,0 +1,51 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "client/auth/credentials.hpp"
+#include "client/endpoints.hpp"
+#include "client/services/api_keys.hpp"
+#include "client/services/lockbox.hpp"
+#include "client/services/operations.hpp"
+
+namespace ycloud {
+
+struct ClientConfig {
+    std::string endpoint = "api.cloud.yandex.net:443";
+    bool plaintext = false;  ///< http instead of https, for local endpoints
+    bool insecure = false;   ///< do not verify TLS certificates
+    int max_retries = 5;
+    EndpointOverrides overrides;
+    auth::CredentialsConfig credentials;
+    std::string user_agent;  ///< e.g. "terraform-provider-yandex/0.1.0"
+    std::chrono::milliseconds operation_poll_interval{1000};
+};
+
+/// Everything the provider calls in Yandex Cloud, behind one object per provider instance.
+/// Safe to use from many threads at once; connections and IAM tokens are shared.
+class Client {
+public:
+    /// Fails only on bad configuration (an unreadable key file); network problems show up on
+    /// the first call.
+    static Result<std::unique_ptr<Client>> Create(ClientConfig config);
+
+    ApiKeyService& ApiKeys() { return *api_keys_; }
+    OperationService& Operations() { return *operations_; }
+    LockboxService& Lockbox() { return *lockbox_; }
+
+private:
+    explicit Client(const ClientConfig& config);
+
+    http::CurlTransport transport_;
+    RestClient anonymous_rest_;  ///< for discovery and token exchange
+    Endpoints endpoints_;
+    std::unique_ptr<TokenSource> tokens_;
+    std::unique_ptr<RestClient> rest_;
+    std::unique_ptr<ApiKeyService> api_keys_;
+    std::unique_ptr<OperationService> operations_;
+    std::unique_ptr<LockboxService> lockbox_;
+};
+
+}  // namespace ycloud

@@ -1,0 +1,159 @@
+#include "client/services/api_keys.hpp"
+
+#include "client/services/pagination.hpp"
+
+namespace ycloud {
+
+namespace {
+
+std::string Text(const nlohmann::json& json, const char* field) {
+    return json.contains(field) && json[field].is_string() ? json[field].get<std::string>() : std::string();
+}
+
+}  // namespace
+
+Result<ApiKey> ApiKey::FromJson(const nlohmann::json& json) {
+    if (!json.is_object() || Text(json, "id").empty()) {
+        Error error;
+        error.code = GrpcCode::kInternal;
+        error.message = "the API answered with an API key that has no id";
+        return error;
+    }
+    ApiKey key;
+    key.id = Text(json, "id");
+    key.service_account_id = Text(json, "serviceAccountId");
+    key.created_at = Text(json, "createdAt");
+    key.description = Text(json, "description");
+    key.last_used_at = Text(json, "lastUsedAt");
+    key.scope = Text(json, "scope");
+    for (const auto& scope : json.value("scopes", nlohmann::json::array())) {
+        if (scope.is_string())
+            key.scopes.push_back(scope.get<std::string>());
+    }
+    key.expires_at = Text(json, "expiresAt");
+    key.masked_secret = Text(json, "maskedSecret");
+    return key;
+}
+
+ApiKeyService::ApiKeyService(RestClient& rest, Endpoints& endpoints) : rest_(rest), endpoints_(endpoints) {}
+
+Result<std::string> ApiKeyService::Url(const std::string& path, const Context& context) {
+    auto base = endpoints_.BaseUrl(Service::kIam, context);
+    if (!base)
+        return base.GetError();
+    return base.Value() + path;
+}
+
+Result<CreatedApiKey> ApiKeyService::Create(const CreateApiKeyRequest& request, const Context& context) {
+    auto url = Url("/iam/v1/apiKeys", context);
+    if (!url)
+        return url.GetError();
+    nlohmann::json body = {{"serviceAccountId", request.service_account_id}};
+    if (!request.description.empty())
+        body["description"] = request.description;
+    if (!request.scopes.empty())
+        body["scopes"] = request.scopes;
+    if (!request.scope.empty())
+        body["scope"] = request.scope;
+    if (!request.expires_at.empty())
+        body["expiresAt"] = request.expires_at;
+    auto answer = rest_.Call(RestCall::Post(url.Value(), std::move(body)).Mutating(), context);
+    if (!answer)
+        return answer.GetError();
+    auto& json = answer.Value();
+    auto key = ApiKey::FromJson(json.value("apiKey", nlohmann::json::object()));
+    if (!key)
+        return key.GetError();
+    CreatedApiKey created{std::move(key).Value(), SecretString(json.value("secret", ""))};
+    if (created.secret.Empty()) {
+        Error error;
+        error.code = GrpcCode::kInternal;
+        error.message = "the API created key " + created.api_key.id + " but sent no secret";
+        return error;
+    }
+    return created;
+}
+
+Result<ApiKey> ApiKeyService::Get(const std::string& api_key_id, const Context& context) {
+    auto url = Url("/iam/v1/apiKeys/" + QueryEscape(api_key_id), context);
+    if (!url)
+        return url.GetError();
+    auto answer = rest_.Call(RestCall::Get(url.Value()), context);
+    if (!answer)
+        return answer.GetError();
+    return ApiKey::FromJson(answer.Value());
+}
+
+Result<std::vector<ApiKey>> ApiKeyService::List(const std::string& service_account_id, const Context& context) {
+    auto url = Url("/iam/v1/apiKeys?serviceAccountId=" + QueryEscape(service_account_id), context);
+    if (!url)
+        return url.GetError();
+    auto items = ListAllPages(rest_, url.Value(), "apiKeys", context);
+    if (!items)
+        return items.GetError();
+    std::vector<ApiKey> keys;
+    for (const auto& item : items.Value()) {
+        auto key = ApiKey::FromJson(item);
+        if (!key)
+            return key.GetError();
+        keys.push_back(std::move(key).Value());
+    }
+    return keys;
+}
+
+Result<Operation> ApiKeyService::Update(const std::string& api_key_id,
+                                        const UpdateApiKeyRequest& request,
+                                        const Context& context) {
+    auto url = Url("/iam/v1/apiKeys/" + QueryEscape(api_key_id), context);
+    if (!url)
+        return url.GetError();
+    nlohmann::json body = nlohmann::json::object();
+    std::string mask;
+    const auto add_to_mask = [&mask](const char* path) { mask += (mask.empty() ? "" : ",") + std::string(path); };
+    if (request.description) {
+        add_to_mask("description");
+        body["description"] = *request.description;
+    }
+    if (request.scopes) {
+        add_to_mask("scopes");
+        body["scopes"] = *request.scopes;
+    }
+    if (request.expires_at) {
+        add_to_mask("expiresAt");
+        // In the mask but absent from the body: the API resets the field, i.e. no expiry.
+        if (!request.expires_at->empty())
+            body["expiresAt"] = *request.expires_at;
+    }
+    body["updateMask"] = mask;
+    auto answer = rest_.Call(RestCall::Patch(url.Value(), std::move(body)).Mutating(), context);
+    if (!answer)
+        return answer.GetError();
+    return Operation::FromJson(answer.Value());
+}
+
+Result<Operation> ApiKeyService::Delete(const std::string& api_key_id, const Context& context) {
+    auto url = Url("/iam/v1/apiKeys/" + QueryEscape(api_key_id), context);
+    if (!url)
+        return url.GetError();
+    auto answer = rest_.Call(RestCall::Delete(url.Value()).Mutating(), context);
+    if (!answer)
+        return answer.GetError();
+    return Operation::FromJson(answer.Value());
+}
+
+Result<std::vector<std::string>> ApiKeyService::ListScopes(const Context& context) {
+    auto url = Url("/iam/v1/apiKeyScopes?", context);
+    if (!url)
+        return url.GetError();
+    auto items = ListAllPages(rest_, url.Value(), "scopes", context);
+    if (!items)
+        return items.GetError();
+    std::vector<std::string> scopes;
+    for (const auto& item : items.Value()) {
+        if (item.is_string())
+            scopes.push_back(item.get<std::string>());
+    }
+    return scopes;
+}
+
+}  // namespace ycloud

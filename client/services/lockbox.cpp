@@ -1,0 +1,135 @@
+#include "client/services/lockbox.hpp"
+
+#include "client/services/pagination.hpp"
+
+namespace ycloud {
+
+namespace {
+
+std::string Text(const nlohmann::json& json, const char* field) {
+    return json.contains(field) && json[field].is_string() ? json[field].get<std::string>() : std::string();
+}
+
+}  // namespace
+
+Result<LockboxVersion> LockboxVersion::FromJson(const nlohmann::json& json) {
+    if (!json.is_object() || Text(json, "id").empty()) {
+        Error error;
+        error.code = GrpcCode::kInternal;
+        error.message = "the API answered with a Lockbox version that has no id";
+        return error;
+    }
+    LockboxVersion version;
+    version.id = Text(json, "id");
+    version.secret_id = Text(json, "secretId");
+    version.created_at = Text(json, "createdAt");
+    version.destroy_at = Text(json, "destroyAt");
+    version.status = Text(json, "status");
+    for (const auto& key : json.value("payloadEntryKeys", nlohmann::json::array())) {
+        if (key.is_string())
+            version.payload_entry_keys.push_back(key.get<std::string>());
+    }
+    return version;
+}
+
+LockboxService::LockboxService(RestClient& rest, Endpoints& endpoints) : rest_(rest), endpoints_(endpoints) {}
+
+Result<std::string> LockboxService::Url(Service service, const std::string& path, const Context& context) {
+    auto base = endpoints_.BaseUrl(service, context);
+    if (!base)
+        return base.GetError();
+    return base.Value() + path;
+}
+
+Result<LockboxSecret> LockboxService::GetSecret(const std::string& secret_id, const Context& context) {
+    auto url = Url(Service::kLockbox, "/lockbox/v1/secrets/" + QueryEscape(secret_id), context);
+    if (!url)
+        return url.GetError();
+    auto answer = rest_.Call(RestCall::Get(url.Value()), context);
+    if (!answer)
+        return answer.GetError();
+    const auto& json = answer.Value();
+    return LockboxSecret{
+        Text(json, "id"), Text(json, "status"), Text(json.value("currentVersion", nlohmann::json::object()), "id")};
+}
+
+Result<Operation> LockboxService::AddVersion(const std::string& secret_id,
+                                             const std::map<std::string, SecretString>& text_entries,
+                                             const std::string& base_version_id,
+                                             const Context& context) {
+    auto url = Url(Service::kLockbox, "/lockbox/v1/secrets/" + QueryEscape(secret_id) + ":addVersion", context);
+    if (!url)
+        return url.GetError();
+    auto entries = nlohmann::json::array();
+    for (const auto& [key, value] : text_entries) {
+        entries.push_back({{"key", key}, {"textValue", std::string(value.Reveal())}});
+    }
+    nlohmann::json body = {{"payloadEntries", std::move(entries)}};
+    if (!base_version_id.empty())
+        body["baseVersionId"] = base_version_id;
+    auto answer = rest_.Call(RestCall::Post(url.Value(), std::move(body)).Mutating(), context);
+    if (!answer)
+        return answer.GetError();
+    return Operation::FromJson(answer.Value());
+}
+
+Result<LockboxPayload> LockboxService::GetPayload(const std::string& secret_id,
+                                                  const std::string& version_id,
+                                                  const Context& context) {
+    std::string path = "/lockbox/v1/secrets/" + QueryEscape(secret_id) + "/payload";
+    if (!version_id.empty())
+        path += "?versionId=" + QueryEscape(version_id);
+    auto url = Url(Service::kLockboxPayload, path, context);
+    if (!url)
+        return url.GetError();
+    auto answer = rest_.Call(RestCall::Get(url.Value()), context);
+    if (!answer)
+        return answer.GetError();
+    LockboxPayload payload;
+    payload.version_id = Text(answer.Value(), "versionId");
+    for (const auto& entry : answer.Value().value("entries", nlohmann::json::array())) {
+        const auto key = Text(entry, "key");
+        if (entry.contains("textValue")) {
+            payload.text_entries.emplace(key, SecretString(Text(entry, "textValue")));
+        } else {
+            payload.binary_entries_base64.emplace(key, Text(entry, "binaryValue"));
+        }
+    }
+    return payload;
+}
+
+Result<Operation> LockboxService::ScheduleVersionDestruction(const std::string& secret_id,
+                                                             const std::string& version_id,
+                                                             const std::string& pending_period,
+                                                             const Context& context) {
+    auto url = Url(
+        Service::kLockbox, "/lockbox/v1/secrets/" + QueryEscape(secret_id) + ":scheduleVersionDestruction", context);
+    if (!url)
+        return url.GetError();
+    nlohmann::json body = {{"versionId", version_id}};
+    if (!pending_period.empty())
+        body["pendingPeriod"] = pending_period;
+    auto answer = rest_.Call(RestCall::Post(url.Value(), std::move(body)).Mutating(), context);
+    if (!answer)
+        return answer.GetError();
+    return Operation::FromJson(answer.Value());
+}
+
+Result<std::vector<LockboxVersion>> LockboxService::ListVersions(const std::string& secret_id, const Context& context) {
+    auto url = Url(Service::kLockbox, "/lockbox/v1/secrets/" + QueryEscape(secret_id) + "/versions?", context);
+    if (!url)
+        return url.GetError();
+    auto items = ListAllPages(rest_, url.Value(), "versions", context);
+    if (!items)
+        return items.GetError();
+    std::vector<LockboxVersion> versions;
+    for (const auto& item : items.Value()) {
+        auto version = LockboxVersion::FromJson(item);
+        if (!version)
+            return version.GetError();
+        versions.push_back(std::move(version).Value());
+    }
+    return versions;
+}
+
+}  // namespace ycloud

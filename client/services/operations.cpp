@@ -1,0 +1,85 @@
+#include "client/services/operations.hpp"
+
+#include <condition_variable>
+#include <mutex>
+
+namespace ycloud {
+
+namespace {
+
+Error Malformed(const std::string& what) {
+    Error error;
+    error.code = GrpcCode::kInternal;
+    error.message = "the API answered with a malformed " + what;
+    return error;
+}
+
+}  // namespace
+
+Result<Operation> Operation::FromJson(const nlohmann::json& json) {
+    if (!json.is_object() || !json.contains("id") || !json["id"].is_string()) {
+        return Malformed("operation (no id)");
+    }
+    Operation operation;
+    operation.id = json["id"].get<std::string>();
+    operation.description = json.value("description", "");
+    operation.done = json.value("done", false);
+    operation.metadata = json.value("metadata", nlohmann::json::object());
+    if (json.contains("error") && json["error"].is_object()) {
+        const auto& status = json["error"];
+        Error error;
+        const int code = status.value("code", 2);
+        error.code = code >= 0 && code <= 16 ? static_cast<GrpcCode>(code) : GrpcCode::kUnknown;
+        error.message = status.value("message", "the operation failed");
+        error.message += " (operation " + operation.id + ")";
+        operation.error = std::move(error);
+    } else if (json.contains("response")) {
+        operation.response = json["response"];
+    }
+    return operation;
+}
+
+OperationService::OperationService(RestClient& rest, Endpoints& endpoints, std::chrono::milliseconds poll_interval)
+    : rest_(rest), endpoints_(endpoints), poll_interval_(poll_interval) {}
+
+Result<Operation> OperationService::Get(const std::string& operation_id, const Context& context) {
+    auto base = endpoints_.BaseUrl(Service::kOperation, context);
+    if (!base)
+        return base.GetError();
+    auto answer = rest_.Call(RestCall::Get(base.Value() + "/operations/" + operation_id), context);
+    if (!answer)
+        return answer.GetError();
+    return Operation::FromJson(answer.Value());
+}
+
+Result<Operation> OperationService::Wait(Operation operation, const Context& context) {
+    std::mutex mutex;
+    std::condition_variable_any wake;
+    while (!operation.done) {
+        if (context.Remaining() <= poll_interval_) {
+            Error error;
+            error.code = GrpcCode::kDeadlineExceeded;
+            error.message = "operation " + operation.id + " (" + operation.description + ") did not finish in time";
+            return error;
+        }
+        {
+            std::unique_lock lock(mutex);
+            if (wake.wait_for(lock, context.stop, poll_interval_, [] { return false; }) ||
+                context.stop.stop_requested()) {
+                Error error;
+                error.code = GrpcCode::kCancelled;
+                error.message = "stopped waiting for operation " + operation.id;
+                return error;
+            }
+        }
+        auto polled = Get(operation.id, context);
+        if (!polled)
+            return polled.GetError();
+        operation = std::move(polled).Value();
+    }
+    if (operation.error)
+        return *operation.error;
+    return operation;
+}
+
+}  // namespace ycloud

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "client/endpoints.hpp"
+
+namespace ycloud {
+
+/// A long-running operation (yandex.cloud.operation.Operation).
+struct Operation {
+    std::string id;
+    std::string description;
+    bool done = false;
+    nlohmann::json metadata;                 ///< with its "@type"
+    std::optional<Error> error;              ///< set when the operation failed
+    std::optional<nlohmann::json> response;  ///< set when it succeeded
+
+    static Result<Operation> FromJson(const nlohmann::json& json);
+};
+
+class OperationService {
+public:
+    OperationService(RestClient& rest, Endpoints& endpoints, std::chrono::milliseconds poll_interval);
+
+    Result<Operation> Get(const std::string& operation_id, const Context& context);
+    /// Polls until the operation is done. Completion is `done`, nothing else; an operation that
+    /// finished with an error comes back as that error. Bounded by the context.
+    Result<Operation> Wait(Operation operation, const Context& context);
+
+private:
+    RestClient& rest_;
+    Endpoints& endpoints_;
+    std::chrono::milliseconds poll_interval_;
+};
+
+}  // namespace ycloud
