@@ -5,7 +5,7 @@ option(WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
 function(project_warnings target)
     target_compile_options(${target} PRIVATE
         -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual
-        -Wnull-dereference -Wimplicit-fallthrough -Wformat=2 -Wcast-qual -Wmissing-declarations)
+        -Wimplicit-fallthrough -Wformat=2 -Wcast-qual -Wmissing-declarations)
     if(WARNINGS_AS_ERRORS)
         target_compile_options(${target} PRIVATE -Werror)
     endif()

@@ -1,0 +1,51 @@
+// Seeding, inspection, drift and fault injection for tests. No authentication: the emulator
+// listens on loopback only.
+#include "acceptance-tests/emulator/emulator.hpp"
+#include "acceptance-tests/emulator/util.hpp"
+
+namespace emulator {
+
+void RegisterAdminRoutes(httplib::Server& server, Context& context, Faults& faults) {
+    server.Get("/admin/state", [&context](const httplib::Request&, httplib::Response& response) {
+        SendJson(response, context.store.With([](State& state) { return state.ToJson(false); }));
+    });
+    server.Post("/admin/seed", [&context](const httplib::Request& request, httplib::Response& response) {
+        const auto seed = nlohmann::json::parse(request.body, nullptr, false);
+        if (!seed.is_object()) {
+            SendError(response, kInvalidArgument, "the seed must be a JSON object");
+            return;
+        }
+        context.store.Change([&seed](State& state) {
+            state.Merge(seed);
+            return 0;
+        });
+        SendJson(response, nlohmann::json::object());
+    });
+    // Deletes a key behind Terraform's back, to test drift.
+    server.Delete(
+        R"(/admin/apiKeys/([^/]+))", [&context](const httplib::Request& request, httplib::Response& response) {
+            const auto id = request.matches[1].str();
+            const auto erased = context.store.Change([&id](State& state) { return state.api_keys.erase(id); });
+            if (erased == 0) {
+                SendError(response, kNotFound, "ApiKey " + id + " not found");
+                return;
+            }
+            SendJson(response, nlohmann::json::object());
+        });
+    server.Post("/admin/faults", [&faults](const httplib::Request& request, httplib::Response& response) {
+        std::string problem;
+        auto fault = Faults::FromJson(nlohmann::json::parse(request.body, nullptr, false), problem);
+        if (!fault) {
+            SendError(response, kInvalidArgument, problem);
+            return;
+        }
+        faults.Add(*fault);
+        SendJson(response, nlohmann::json::object());
+    });
+    server.Delete("/admin/faults", [&faults](const httplib::Request&, httplib::Response& response) {
+        faults.Clear();
+        SendJson(response, nlohmann::json::object());
+    });
+}
+
+}  // namespace emulator
