@@ -8,29 +8,11 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "acceptance-tests/support/rsa_key.hpp"
 #include "client/auth/service_account_key.hpp"
 
 namespace ycloud::auth {
 namespace {
-
-struct KeyPair {
-    std::string private_pem;
-    std::string public_pem;
-};
-
-KeyPair GenerateRsaKey() {
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(EVP_RSA_gen(2048), EVP_PKEY_free);
-    std::unique_ptr<BIO, decltype(&BIO_free)> private_bio(BIO_new(BIO_s_mem()), BIO_free);
-    std::unique_ptr<BIO, decltype(&BIO_free)> public_bio(BIO_new(BIO_s_mem()), BIO_free);
-    PEM_write_bio_PrivateKey(private_bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr);
-    PEM_write_bio_PUBKEY(public_bio.get(), key.get());
-    const auto read = [](BIO* bio) {
-        char* data = nullptr;
-        const long length = BIO_get_mem_data(bio, &data);
-        return std::string(data, static_cast<std::size_t>(length));
-    };
-    return KeyPair{read(private_bio.get()), read(public_bio.get())};
-}
 
 std::string FromBase64Url(std::string text) {
     for (auto& c : text) {
@@ -70,7 +52,7 @@ bool VerifyPs256(const std::string& public_pem, const std::string& input, const 
 
 class ServiceAccountJwt : public testing::Test {
 protected:
-    static void SetUpTestSuite() { keys_ = new KeyPair(GenerateRsaKey()); }
+    static void SetUpTestSuite() { keys_ = new acceptance::RsaKeyPair(acceptance::GenerateRsaKeyPair()); }
     static void TearDownTestSuite() { delete keys_; }
 
     static std::string KeyJson() {
@@ -83,10 +65,10 @@ protected:
              "PLEASE DO NOT REMOVE THIS LINE! Yandex.Cloud SA Key ID ajekey0000000000000a\n" + keys_->private_pem}}
             .dump();
     }
-    static KeyPair* keys_;
+    static acceptance::RsaKeyPair* keys_;
 };
 
-KeyPair* ServiceAccountJwt::keys_ = nullptr;
+acceptance::RsaKeyPair* ServiceAccountJwt::keys_ = nullptr;
 
 TEST_F(ServiceAccountJwt, IsSignedPs256WithSalt32AndTheRightClaims) {
     auto key = LoadServiceAccountKey(KeyJson());

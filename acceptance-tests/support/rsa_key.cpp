@@ -1,0 +1,24 @@
+#include "acceptance-tests/support/rsa_key.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <memory>
+
+namespace acceptance {
+
+RsaKeyPair GenerateRsaKeyPair() {
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(EVP_RSA_gen(2048), EVP_PKEY_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> private_bio(BIO_new(BIO_s_mem()), BIO_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> public_bio(BIO_new(BIO_s_mem()), BIO_free);
+    PEM_write_bio_PrivateKey(private_bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr);
+    PEM_write_bio_PUBKEY(public_bio.get(), key.get());
+    const auto read = [](BIO* bio) {
+        char* data = nullptr;
+        const long length = BIO_get_mem_data(bio, &data);
+        return std::string(data, static_cast<std::size_t>(length));
+    };
+    return RsaKeyPair{read(private_bio.get()), read(public_bio.get())};
+}
+
+}  // namespace acceptance
