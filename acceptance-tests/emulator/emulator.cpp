@@ -1,5 +1,6 @@
 #include "acceptance-tests/emulator/emulator.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 

@@ -80,6 +80,7 @@ private:
     std::unique_ptr<Context> context_;
     std::thread thread_;
     int port_ = 0;
+    std::string tls_key_path_;  ///< removed on destruction
 };
 
 }  // namespace emulator
