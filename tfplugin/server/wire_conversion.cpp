@@ -19,6 +19,8 @@ void ToProto(const Attribute& attribute, tfplugin6::Schema_Attribute& proto) {
     proto.set_sensitive(attribute.sensitive);
     proto.set_deprecated(attribute.deprecated);
     proto.set_write_only(attribute.write_only);
+    if (attribute.deprecated)
+        proto.set_deprecation_message(attribute.deprecation_message);
 }
 
 void ToProto(const Block& block, tfplugin6::Schema_Block& proto);
