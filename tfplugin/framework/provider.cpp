@@ -1,13 +1,26 @@
 #include "tfplugin/framework/provider.hpp"
 
+#include <algorithm>
+
+#include "tfplugin/framework/plan.hpp"
+#include "tfplugin/types/value_transform.hpp"
+
 namespace tfplugin::framework {
 
 namespace {
 
-void NotYetSupported(const std::string& operation, Diagnostics& diagnostics) {
-    diagnostics.AddError(
-        operation + " is not supported",
-        "This build of the provider validates configurations but cannot yet " + operation + " resources.");
+void SortAndDeduplicate(std::vector<AttributePath>& paths) {
+    std::sort(paths.begin(), paths.end(), [](const auto& a, const auto& b) { return a.ToString() < b.ToString(); });
+    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+}
+
+void RequireWhollyKnown(const Value& state, const std::string& type_name, Diagnostics& diagnostics) {
+    if (!state.IsWhollyKnown()) {
+        diagnostics.AddError("Provider returned an incomplete object",
+                             "After applying " + type_name +
+                                 " some attributes are still unknown. This is always a problem with the provider: "
+                                 "please report it.");
+    }
 }
 
 }  // namespace
@@ -72,34 +85,102 @@ void Provider::ConfigureProvider(const CallContext& ctx,
     Configure(ctx, request, response.diagnostics);
 }
 
-void Provider::UpgradeResourceState(const CallContext& /*ctx*/,
-                                    const UpgradeResourceStateRequest& /*request*/,
+void Provider::UpgradeResourceState(const CallContext& ctx,
+                                    const UpgradeResourceStateRequest& request,
                                     UpgradeResourceStateResponse& response) {
-    NotYetSupported("upgrade state of", response.diagnostics);
+    auto* resource = FindResource(request.type_name, response.diagnostics);
+    if (resource == nullptr)
+        return;
+    UpgradeStateResponse upgraded;
+    resource->UpgradeState(ctx, {request.version, request.raw_state}, upgraded);
+    response.diagnostics.Append(upgraded.diagnostics);
+    if (!upgraded.diagnostics.HasError()) {
+        response.upgraded_state = UnknownsToNull(upgraded.state);  // stored state never holds unknowns
+    }
 }
 
-void Provider::ReadResource(const CallContext& /*ctx*/,
-                            const ReadResourceRequest& /*request*/,
+void Provider::ReadResource(const CallContext& ctx,
+                            const ReadResourceRequest& request,
                             ReadResourceResponse& response) {
-    NotYetSupported("read", response.diagnostics);
+    auto* resource = FindResource(request.type_name, response.diagnostics);
+    if (resource == nullptr)
+        return;
+    ReadResponse read{request.current_state, {}};
+    resource->Read(ctx, {request.current_state}, read);
+    response.diagnostics.Append(read.diagnostics);
+    response.new_state = read.new_state;
 }
 
-void Provider::PlanResourceChange(const CallContext& /*ctx*/,
-                                  const PlanResourceChangeRequest& /*request*/,
+void Provider::PlanResourceChange(const CallContext& ctx,
+                                  const PlanResourceChangeRequest& request,
                                   PlanResourceChangeResponse& response) {
-    NotYetSupported("plan", response.diagnostics);
+    auto* resource = FindResource(request.type_name, response.diagnostics);
+    if (resource == nullptr)
+        return;
+    if (request.proposed_new_state.IsNull()) {
+        response.planned_state = request.proposed_new_state;  // destroy: nothing to plan
+        return;
+    }
+    auto chores =
+        RunPlanChores(resource->GetDefinition(), request.prior_state, request.proposed_new_state, request.config);
+    ModifyPlanResponse modified{chores.planned_state, std::move(chores.requires_replace), {}};
+    resource->ModifyPlan(ctx, {request.config, request.prior_state, chores.planned_state}, modified);
+    SortAndDeduplicate(modified.requires_replace);
+    response.planned_state = modified.planned_state;
+    response.requires_replace = std::move(modified.requires_replace);
+    response.diagnostics.Append(modified.diagnostics);
 }
 
-void Provider::ApplyResourceChange(const CallContext& /*ctx*/,
-                                   const ApplyResourceChangeRequest& /*request*/,
+void Provider::ApplyResourceChange(const CallContext& ctx,
+                                   const ApplyResourceChangeRequest& request,
                                    ApplyResourceChangeResponse& response) {
-    NotYetSupported("apply", response.diagnostics);
+    auto* resource = FindResource(request.type_name, response.diagnostics);
+    if (resource == nullptr)
+        return;
+    if (request.planned_state.IsNull()) {
+        DeleteResponse deleted;
+        resource->Delete(ctx, {request.prior_state}, deleted);
+        response.diagnostics.Append(deleted.diagnostics);
+        // Gone unless deleting failed, in which case the object is still there.
+        response.new_state = deleted.diagnostics.HasError() ? request.prior_state : request.planned_state;
+        return;
+    }
+    Value new_state;
+    Diagnostics diagnostics;
+    if (request.prior_state.IsNull()) {
+        CreateResponse created{Value::Null(request.planned_state.GetType()), {}};
+        resource->Create(ctx, {request.config, request.planned_state}, created);
+        new_state = created.new_state;
+        diagnostics = created.diagnostics;
+    } else {
+        UpdateResponse updated{request.prior_state, {}};
+        resource->Update(ctx, {request.config, request.prior_state, request.planned_state}, updated);
+        new_state = updated.new_state;
+        diagnostics = updated.diagnostics;
+    }
+    if (diagnostics.HasError()) {
+        // Whatever the resource recorded (at least the id of an object it created) is kept;
+        // what it never learned is null, as Terraform would make it.
+        new_state = UnknownsToNull(new_state);
+    } else {
+        RequireWhollyKnown(new_state, request.type_name, diagnostics);
+    }
+    response.new_state = new_state;
+    response.diagnostics.Append(diagnostics);
 }
 
-void Provider::ImportResourceState(const CallContext& /*ctx*/,
-                                   const ImportResourceStateRequest& /*request*/,
+void Provider::ImportResourceState(const CallContext& ctx,
+                                   const ImportResourceStateRequest& request,
                                    ImportResourceStateResponse& response) {
-    NotYetSupported("import", response.diagnostics);
+    auto* resource = FindResource(request.type_name, response.diagnostics);
+    if (resource == nullptr)
+        return;
+    ImportStateResponse imported;
+    resource->ImportState(ctx, {request.id}, imported);
+    response.diagnostics.Append(imported.diagnostics);
+    if (!imported.diagnostics.HasError()) {
+        response.imported_resources.push_back({request.type_name, UnknownsToNull(imported.state), {}});
+    }
 }
 
 }  // namespace tfplugin::framework

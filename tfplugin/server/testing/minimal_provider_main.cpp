@@ -18,6 +18,24 @@ public:
     [[nodiscard]] std::string TypeName() const override { return "minimal_thing"; }
     [[nodiscard]] const framework::Definition& GetDefinition() const override { return definition_; }
 
+    // Nothing to manage: the object lives only in Terraform's state.
+    void Create(const CallContext& /*ctx*/,
+                const framework::CreateRequest& request,
+                framework::CreateResponse& response) override {
+        response.new_state = request.planned_state;
+    }
+    void Read(const CallContext& /*ctx*/,
+              const framework::ReadRequest& /*request*/,
+              framework::ReadResponse& /*response*/) override {}
+    void Update(const CallContext& /*ctx*/,
+                const framework::UpdateRequest& request,
+                framework::UpdateResponse& response) override {
+        response.new_state = request.planned_state;
+    }
+    void Delete(const CallContext& /*ctx*/,
+                const framework::DeleteRequest& /*request*/,
+                framework::DeleteResponse& /*response*/) override {}
+
 private:
     framework::Definition definition_;
 };
