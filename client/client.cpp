@@ -46,4 +46,11 @@ Result<std::unique_ptr<Client>> Client::Create(ClientConfig config) {
     return client;
 }
 
+Result<Done> Client::CheckCredentials(const Context& context) {
+    auto token = tokens_->IamToken(context);
+    if (!token)
+        return token.GetError();
+    return Done{};
+}
+
 }  // namespace ycloud

@@ -31,6 +31,10 @@ public:
     /// the first call.
     static Result<std::unique_ptr<Client>> Create(ClientConfig config);
 
+    /// Gets an IAM token now, so missing or wrong credentials show up at configuration time
+    /// rather than at the first resource call. The token stays cached for those calls.
+    Result<Done> CheckCredentials(const Context& context);
+
     ApiKeyService& ApiKeys() { return *api_keys_; }
     OperationService& Operations() { return *operations_; }
     LockboxService& Lockbox() { return *lockbox_; }

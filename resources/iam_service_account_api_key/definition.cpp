@@ -91,8 +91,18 @@ Definition Build() {
     block.block_types = {OutputToLockboxBlock()};
 
     auto& rules = definition.rules;
-    rules["id"].use_state_for_unknown = true;
-    rules["created_at"].use_state_for_unknown = true;
+    // Computed values that only create (or a later issue's PGP and Lockbox handling) changes:
+    // an update keeps them, so plans stay quiet.
+    for (const char* name : {"id",
+                             "created_at",
+                             "scopes",
+                             "scope",
+                             "secret_key",
+                             "encrypted_secret_key",
+                             "key_fingerprint",
+                             "output_to_lockbox_version_id"}) {
+        rules[name].use_state_for_unknown = true;
+    }
     rules["service_account_id"] = {
         {StringNotEmpty(), StringLengthAtMost(limits::kServiceAccountIdLength)}, true, false};
     rules["pgp_key"].requires_replace = true;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <memory>
+
+#include "resources/provider/api_client.hpp"
 #include "tfplugin/framework/resource.hpp"
 
 namespace provider {
@@ -9,11 +12,38 @@ class ApiKeyResource final : public tfplugin::framework::Resource {
 public:
     static constexpr const char* kTypeName = "yandex_iam_service_account_api_key";
 
+    explicit ApiKeyResource(std::shared_ptr<ApiClient> api_client) : api_client_(std::move(api_client)) {}
+
     [[nodiscard]] std::string TypeName() const override { return kTypeName; }
     [[nodiscard]] const tfplugin::framework::Definition& GetDefinition() const override;
     void ValidateConfig(const tfplugin::CallContext& ctx,
                         const tfplugin::Value& config,
                         tfplugin::Diagnostics& diagnostics) const override;
+
+    void ModifyPlan(const tfplugin::CallContext& ctx,
+                    const tfplugin::framework::ModifyPlanRequest& request,
+                    tfplugin::framework::ModifyPlanResponse& response) override;
+    void Create(const tfplugin::CallContext& ctx,
+                const tfplugin::framework::CreateRequest& request,
+                tfplugin::framework::CreateResponse& response) override;
+    void Read(const tfplugin::CallContext& ctx,
+              const tfplugin::framework::ReadRequest& request,
+              tfplugin::framework::ReadResponse& response) override;
+    void Update(const tfplugin::CallContext& ctx,
+                const tfplugin::framework::UpdateRequest& request,
+                tfplugin::framework::UpdateResponse& response) override;
+    void Delete(const tfplugin::CallContext& ctx,
+                const tfplugin::framework::DeleteRequest& request,
+                tfplugin::framework::DeleteResponse& response) override;
+    void ImportState(const tfplugin::CallContext& ctx,
+                     const tfplugin::framework::ImportStateRequest& request,
+                     tfplugin::framework::ImportStateResponse& response) override;
+
+private:
+    /// The configured client, or nullptr after adding the "not configured" error.
+    ycloud::Client* Client(tfplugin::Diagnostics& diagnostics) const;
+
+    std::shared_ptr<ApiClient> api_client_;
 };
 
 }  // namespace provider

@@ -58,8 +58,9 @@ void CheckMaxRetries(const Value& max_retries, Diagnostics& diagnostics) {
 
 }  // namespace
 
-YandexProvider::YandexProvider() : Provider(ProviderDefinition()) {
-    AddResource(std::make_unique<ApiKeyResource>());
+YandexProvider::YandexProvider(EnvironmentLookup environment)
+    : Provider(ProviderDefinition()), environment_(std::move(environment)) {
+    AddResource(std::make_unique<ApiKeyResource>(api_client_));
 }
 
 void YandexProvider::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
@@ -72,11 +73,32 @@ void YandexProvider::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
     CheckMaxRetries(config.Attribute("max_retries"), diagnostics);
 }
 
-void YandexProvider::Configure(const tfplugin::CallContext& /*ctx*/,
-                               const tfplugin::ConfigureProviderRequest& /*request*/,
-                               Diagnostics& /*diagnostics*/) {
-    // The API client is built here once the client library is in place; validation and schema
-    // calls need none.
+void YandexProvider::Configure(const tfplugin::CallContext& ctx,
+                               const tfplugin::ConfigureProviderRequest& request,
+                               Diagnostics& diagnostics) {
+    if (!request.config.IsWhollyKnown()) {
+        diagnostics.AddError("Provider configuration is not known yet",
+                             "Some provider settings depend on values known only after apply; set them to known "
+                             "values so the provider can reach Yandex Cloud.");
+        return;
+    }
+    auto config = ClientConfigFrom(request.config, environment_, diagnostics);
+    if (diagnostics.HasError())
+        return;
+    auto client = ycloud::Client::Create(std::move(config));
+    if (!client) {
+        diagnostics.AddAttributeError(
+            AttributePath::Root("service_account_key_file"), "Invalid service account key", client.GetError().message);
+        return;
+    }
+    ycloud::Context call;
+    call.stop = ctx.stop;
+    call.deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+    if (auto checked = client.Value()->CheckCredentials(call); !checked) {
+        diagnostics.AddError("Cannot authenticate to Yandex Cloud", checked.GetError().message);
+        return;
+    }
+    api_client_->Set(std::move(client).Value());
 }
 
 }  // namespace provider

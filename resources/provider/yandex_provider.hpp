@@ -1,5 +1,9 @@
 #pragma once
 
+#include <memory>
+
+#include "resources/provider/api_client.hpp"
+#include "resources/provider/client_config.hpp"
 #include "tfplugin/framework/provider.hpp"
 
 namespace provider {
@@ -7,7 +11,7 @@ namespace provider {
 /// The provider itself: its configuration and its resources.
 class YandexProvider final : public tfplugin::framework::Provider {
 public:
-    YandexProvider();
+    explicit YandexProvider(EnvironmentLookup environment = &ProcessEnvironment);
 
 protected:
     void ValidateConfig(const tfplugin::CallContext& ctx,
@@ -16,6 +20,10 @@ protected:
     void Configure(const tfplugin::CallContext& ctx,
                    const tfplugin::ConfigureProviderRequest& request,
                    tfplugin::Diagnostics& diagnostics) override;
+
+private:
+    EnvironmentLookup environment_;
+    std::shared_ptr<ApiClient> api_client_ = std::make_shared<ApiClient>();
 };
 
 }  // namespace provider

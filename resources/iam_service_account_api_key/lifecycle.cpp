@@ -1,0 +1,166 @@
+// Create, read, update, delete and import of API keys: each one decodes the state, calls the
+// API, and writes the cloud's answer back into state.
+#include <chrono>
+
+#include "resources/iam_service_account_api_key/resource.hpp"
+#include "resources/iam_service_account_api_key/state_mapping.hpp"
+
+namespace provider {
+
+namespace {
+
+using tfplugin::Diagnostics;
+using tfplugin::Type;
+using tfplugin::Value;
+
+// The official provider's default for every operation; a `timeouts` block will override it.
+constexpr auto kDefaultTimeout = std::chrono::minutes(20);
+
+ycloud::Context CallContextFor(const tfplugin::CallContext& ctx) {
+    ycloud::Context call;
+    call.stop = ctx.stop;
+    call.deadline = std::chrono::steady_clock::now() + kDefaultTimeout;
+    return call;
+}
+
+void AddApiError(Diagnostics& diagnostics, const std::string& summary, const ycloud::Error& error) {
+    diagnostics.AddError(summary, error.ToString());
+}
+
+bool Configured(const Value& value) {
+    return value.IsKnown() && !value.IsNull();
+}
+
+}  // namespace
+
+ycloud::Client* ApiKeyResource::Client(Diagnostics& diagnostics) const {
+    auto* client = api_client_->Get();
+    if (client == nullptr) {
+        diagnostics.AddError("Provider not configured",
+                             "The provider has no Yandex Cloud client yet. This is always a problem with the provider: "
+                             "please report it.");
+    }
+    return client;
+}
+
+void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
+                            const tfplugin::framework::CreateRequest& request,
+                            tfplugin::framework::CreateResponse& response) {
+    const auto& plan = request.planned_state;
+    const auto& lockbox = plan.Attribute("output_to_lockbox");
+    const bool wants_lockbox = lockbox.IsKnown() && !lockbox.Elements().empty();
+    if (Configured(plan.Attribute("pgp_key")) || wants_lockbox) {
+        response.diagnostics.AddError(
+            "Not supported yet",
+            "This build of the provider cannot yet encrypt the secret with pgp_key or write it to Lockbox; no key was "
+            "created.");
+        return;
+    }
+    auto* client = Client(response.diagnostics);
+    if (client == nullptr)
+        return;
+    ycloud::CreateApiKeyRequest create;
+    create.service_account_id = StringOf(plan, "service_account_id");
+    create.description = StringOf(plan, "description");
+    create.scopes = StringsOf(plan, "scopes");
+    create.scope = StringOf(plan, "scope");
+    create.expires_at = StringOf(plan, "expires_at");
+    auto created = client->ApiKeys().Create(create, CallContextFor(ctx));
+    if (!created) {
+        AddApiError(response.diagnostics, "Cannot create the API key", created.GetError());
+        return;
+    }
+    // From here on the key exists: whatever happens, the state names it.
+    response.new_state = WithApiKey(plan, created.Value().api_key)
+                             .WithAttribute("secret_key", Value::String(std::string(created.Value().secret.Reveal())))
+                             .WithAttribute("encrypted_secret_key", Value::Null(Type::String()))
+                             .WithAttribute("key_fingerprint", Value::Null(Type::String()))
+                             .WithAttribute("output_to_lockbox_version_id", Value::Null(Type::String()));
+}
+
+void ApiKeyResource::Read(const tfplugin::CallContext& ctx,
+                          const tfplugin::framework::ReadRequest& request,
+                          tfplugin::framework::ReadResponse& response) {
+    auto* client = Client(response.diagnostics);
+    if (client == nullptr)
+        return;
+    const auto id = StringOf(request.current_state, "id");
+    auto key = client->ApiKeys().Get(id, CallContextFor(ctx));
+    if (!key) {
+        if (key.GetError().IsNotFound()) {
+            // Deleted outside Terraform: forget it, and the next plan creates it again.
+            response.new_state = Value::Null(request.current_state.GetType());
+            return;
+        }
+        AddApiError(response.diagnostics, "Cannot read API key " + id, key.GetError());
+        return;
+    }
+    response.new_state = WithApiKey(request.current_state, key.Value());
+}
+
+void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
+                            const tfplugin::framework::UpdateRequest& request,
+                            tfplugin::framework::UpdateResponse& response) {
+    auto* client = Client(response.diagnostics);
+    if (client == nullptr)
+        return;
+    const auto& plan = request.planned_state;
+    const auto& prior = request.prior_state;
+    ycloud::UpdateApiKeyRequest update;
+    if (!(plan.Attribute("description") == prior.Attribute("description"))) {
+        update.description = StringOf(plan, "description");
+    }
+    if (!(plan.Attribute("scopes") == prior.Attribute("scopes"))) {
+        update.scopes = StringsOf(plan, "scopes");
+    }
+    if (!(plan.Attribute("expires_at") == prior.Attribute("expires_at"))) {
+        update.expires_at = StringOf(plan, "expires_at");  // "" clears the expiry
+    }
+    const auto call = CallContextFor(ctx);
+    if (update.description || update.scopes || update.expires_at) {
+        const auto id = StringOf(prior, "id");
+        auto operation = client->ApiKeys().Update(id, update, call);
+        auto done = operation ? client->Operations().Wait(operation.Value(), call) : operation;
+        if (!done) {
+            AddApiError(response.diagnostics, "Cannot update API key " + id, done.GetError());
+            return;
+        }
+    }
+    auto key = client->ApiKeys().Get(StringOf(prior, "id"), call);
+    if (!key) {
+        AddApiError(response.diagnostics, "Cannot read the updated API key", key.GetError());
+        return;
+    }
+    response.new_state = WithApiKey(plan, key.Value());
+}
+
+void ApiKeyResource::Delete(const tfplugin::CallContext& ctx,
+                            const tfplugin::framework::DeleteRequest& request,
+                            tfplugin::framework::DeleteResponse& response) {
+    auto* client = Client(response.diagnostics);
+    if (client == nullptr)
+        return;
+    const auto id = StringOf(request.prior_state, "id");
+    const auto call = CallContextFor(ctx);
+    auto operation = client->ApiKeys().Delete(id, call);
+    auto done = operation ? client->Operations().Wait(operation.Value(), call) : operation;
+    if (!done && !done.GetError().IsNotFound()) {  // already gone is what we wanted
+        AddApiError(response.diagnostics, "Cannot delete API key " + id, done.GetError());
+    }
+}
+
+void ApiKeyResource::ImportState(const tfplugin::CallContext& /*ctx*/,
+                                 const tfplugin::framework::ImportStateRequest& request,
+                                 tfplugin::framework::ImportStateResponse& response) {
+    // Terraform reads the key right after; the secret is shown by the API once only, at
+    // creation, so an imported key never has one in state.
+    std::map<std::string, Value> attributes;
+    const auto type = GetDefinition().schema.ValueType();
+    for (const auto& [name, attribute_type] : type.AttributeTypes()) {
+        attributes.emplace(name, Value::Null(attribute_type));
+    }
+    attributes["id"] = Value::String(request.id);
+    response.state = Value::Object(type, std::move(attributes));
+}
+
+}  // namespace provider

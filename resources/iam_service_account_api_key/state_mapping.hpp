@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "client/services/api_keys.hpp"
+#include "tfplugin/types/value.hpp"
+
+// Between the API's ApiKey and the resource's state, keeping what the user wrote whenever the
+// cloud means the same thing, so that no plan shows a change that is not one.
+namespace provider {
+
+/// A string attribute: null for "", as the API leaves out empty fields.
+tfplugin::Value StringOrNull(const std::string& text);
+/// The string of a known attribute, "" for null or unknown.
+std::string StringOf(const tfplugin::Value& object, const std::string& name);
+std::vector<std::string> StringsOf(const tfplugin::Value& object, const std::string& name);
+tfplugin::Value StringList(const std::vector<std::string>& items);
+
+/// Timestamps as the official provider writes them: RFC 3339 in UTC, whole seconds.
+std::string NormaliseTimestamp(const std::string& text);
+
+/// `state` with the cloud's view of the key written in: service account, description, scopes
+/// (in the order `state` had when the set is the same), scope, expiry (kept as written when it
+/// is the same instant), creation time.
+tfplugin::Value WithApiKey(const tfplugin::Value& state, const ycloud::ApiKey& key);
+
+}  // namespace provider
