@@ -1,0 +1,149 @@
+// yandex_iam_service_account_api_key end to end: the real terraform CLI, the real provider
+// binary, the emulator. Each scenario names the official acceptance test or quirk it covers.
+#include <gtest/gtest.h>
+
+#include "acceptance-tests/support/scenario.hpp"
+
+namespace acceptance {
+namespace {
+
+using nlohmann::json;
+
+std::string Key(const std::string& body) {
+    return "resource \"yandex_iam_service_account_api_key\" \"key\" {\n  service_account_id = \"" +
+           std::string(EmulatorProcess::kServiceAccount) + "\"\n" + body + "}\n";
+}
+
+json CloudKey(Scenario& scenario, const std::string& id) {
+    const auto state = scenario.Emulator().State();
+    for (const auto& key : state["apiKeys"]) {
+        if (key["id"] == id)
+            return key;
+    }
+    return nullptr;
+}
+
+// TestAccServiceAccountAPIKey_basic: create, the secret works, then the description changes in place.
+TEST(ApiKeyResource, BasicCreateThenDescriptionUpdateInPlace) {
+    Scenario scenario;
+    std::string id;
+    scenario.Run({
+        {Key("  description = \"description for test\"\n"),
+         [&](const json& key) {
+             id = key["id"];
+             EXPECT_EQ(key["description"], "description for test");
+             ASSERT_TRUE(key["secret_key"].is_string());
+             EXPECT_EQ(scenario.Emulator().Probe(key["secret_key"], "yc.monitoring.manage"), 200)
+                 << "the secret in state is a live key (with the default scopes)";
+             EXPECT_TRUE(key["encrypted_secret_key"].is_null());
+             EXPECT_EQ(key["created_at"].get<std::string>().back(), 'Z');
+         }},
+        {Key("  description = \"other description for test\"\n"),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id) << "updated in place, not replaced";
+             EXPECT_EQ(CloudKey(scenario, id)["description"], "other description for test");
+         }},
+    });
+}
+
+// TestAccServiceAccountAPIKey_multi_scoped: the configured order is kept; fewer scopes in place.
+TEST(ApiKeyResource, ScopesKeepTheirOrderAndShrinkInPlace) {
+    Scenario scenario;
+    std::string id;
+    scenario.Run({
+        {Key("  scopes = [\"yc.ydb.topics.manage\", \"yc.ydb.tables.manage\", \"yc.postbox.send\"]\n"),
+         [&](const json& key) {
+             id = key["id"];
+             EXPECT_EQ(key["scopes"], json({"yc.ydb.topics.manage", "yc.ydb.tables.manage", "yc.postbox.send"}));
+         }},
+        {Key("  scopes = [\"yc.ydb.topics.manage\", \"yc.ydb.tables.manage\"]\n"),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id);
+             EXPECT_EQ(CloudKey(scenario, id)["scopes"], json({"yc.ydb.topics.manage", "yc.ydb.tables.manage"}));
+         }},
+        // Official issue #565: one scope makes the API fill `scope`; no perpetual diff follows.
+        {Key("  scopes = [\"yc.postbox.send\"]\n"),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id);
+             EXPECT_EQ(key["scope"], "yc.postbox.send");
+         }},
+    });
+}
+
+// TestAccServiceAccountAPIKey_expired, plus what the official provider gets wrong: another UTC
+// offset gives no diff, and removing the expiry clears it.
+TEST(ApiKeyResource, ExpiryIsSetChangedWrittenWithAnOffsetAndRemoved) {
+    Scenario scenario;
+    std::string id;
+    scenario.Run({
+        {Key("  expires_at = \"2099-11-11T22:33:44Z\"\n"),
+         [&](const json& key) {
+             id = key["id"];
+             EXPECT_EQ(key["expires_at"], "2099-11-11T22:33:44Z");
+         }},
+        {Key("  expires_at = \"2098-11-11T22:33:44Z\"\n"),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id);
+             EXPECT_EQ(CloudKey(scenario, id)["expiresAt"], "2098-11-11T22:33:44Z");
+         }},
+        {Key("  expires_at = \"2098-11-12T01:33:44+03:00\"\n"),
+         [&](const json& key) {
+             EXPECT_EQ(key["expires_at"], "2098-11-12T01:33:44+03:00");
+             EXPECT_EQ(CloudKey(scenario, id)["expiresAt"], "2098-11-11T22:33:44Z");
+         }},
+        {Key(""),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id);
+             EXPECT_TRUE(key["expires_at"].is_null());
+             EXPECT_EQ(CloudKey(scenario, id)["expiresAt"], "") << "the expiry is cleared in the cloud";
+         }},
+    });
+}
+
+// Not possible with the official provider (it has no importer): import by id, then nothing to change.
+TEST(ApiKeyResource, ImportByIdPlansNoChanges) {
+    Scenario scenario;
+    const auto config = Key("  description = \"imported\"\n  scopes = [\"yc.postbox.send\"]\n");
+    scenario.Apply(config);
+    const auto id = scenario.KeyValues()["id"].get<std::string>();
+    ASSERT_EQ(scenario.Workspace().Run({"state", "rm", "yandex_iam_service_account_api_key.key"}).exit_code, 0);
+    const auto imported =
+        scenario.Workspace().Run({"import", "-no-color", "yandex_iam_service_account_api_key.key", id});
+    ASSERT_EQ(imported.exit_code, 0) << imported.out << imported.err;
+    scenario.ExpectEmptyPlan();
+    const auto values = scenario.KeyValues();
+    EXPECT_EQ(values["description"], "imported");
+    EXPECT_TRUE(values["secret_key"].is_null()) << "the secret cannot be recovered";
+    scenario.Run({});
+}
+
+// Drift: a key deleted outside Terraform is planned for creation again.
+TEST(ApiKeyResource, KeyDeletedOutsideTerraformIsRecreated) {
+    Scenario scenario;
+    scenario.Apply(Key(""));
+    const auto id = scenario.KeyValues()["id"].get<std::string>();
+    scenario.Emulator().DeleteKey(id);
+    const auto plan = scenario.Workspace().Run({"plan", "-no-color"});
+    EXPECT_NE(plan.out.find("will be created"), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("1 to add, 0 to change, 0 to destroy"), std::string::npos) << plan.out;
+    scenario.Run({{Key(""), [&](const json& key) { EXPECT_NE(key["id"], id); }}});
+}
+
+// service_account_id is ForceNew: a new key replaces the old one, which is deleted.
+TEST(ApiKeyResource, NewServiceAccountReplacesTheKey) {
+    Scenario scenario;
+    std::string first;
+    scenario.Run({
+        {Key(""), [&](const json& key) { first = key["id"]; }},
+        {"resource \"yandex_iam_service_account_api_key\" \"key\" {\n  service_account_id = \"" +
+             std::string(EmulatorProcess::kSecondServiceAccount) + "\"\n}\n",
+         [&](const json& key) {
+             EXPECT_NE(key["id"], first);
+             EXPECT_TRUE(CloudKey(scenario, first).is_null()) << "the old key is deleted";
+             EXPECT_EQ(scenario.Emulator().State()["apiKeys"].size(), 1U);
+         }},
+    });
+}
+
+}  // namespace
+}  // namespace acceptance

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "acceptance-tests/support/process.hpp"
+#include "acceptance-tests/support/temp_dir.hpp"
+
+namespace acceptance {
+
+/// The yc-emulator binary, started on a free loopback port with a seed, for tests that drive
+/// terraform against it. Stopped when destroyed.
+class EmulatorProcess {
+public:
+    static constexpr const char* kServiceAccount = "aje6o61dvog2h6g9a33s";
+    static constexpr const char* kSecondServiceAccount = "ajesecondaccount0001";
+    static constexpr const char* kOAuthToken = "y0_acceptance-oauth-token";
+    static constexpr const char* kLockboxSecret = "e6qacceptancesecret1";
+
+    EmulatorProcess();
+
+    [[nodiscard]] const std::string& Url() const { return url_; }
+    [[nodiscard]] int Port() const { return port_; }
+    /// HCL of a provider block that reaches this emulator.
+    [[nodiscard]] std::string ProviderBlock() const;
+
+    nlohmann::json State() const;
+    /// Deletes a key behind Terraform's back.
+    void DeleteKey(const std::string& id) const;
+    /// Status of the Api-Key probe for `secret` and `scope`.
+    int Probe(const std::string& secret, const std::string& scope) const;
+
+private:
+    TempDir directory_;
+    std::unique_ptr<BackgroundProcess> process_;
+    std::string url_;
+    int port_ = 0;
+};
+
+/// Folder holding the binaries built for these tests (provider and emulator).
+std::string BinaryDirectory();
+
+}  // namespace acceptance
