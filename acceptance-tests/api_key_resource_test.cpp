@@ -2,6 +2,8 @@
 // binary, the emulator. Each scenario names the official acceptance test or quirk it covers.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "acceptance-tests/support/scenario.hpp"
 
 namespace acceptance {
@@ -143,6 +145,29 @@ TEST(ApiKeyResource, NewServiceAccountReplacesTheKey) {
              EXPECT_EQ(scenario.Emulator().State()["apiKeys"].size(), 1U);
          }},
     });
+}
+
+// No secret reaches the provider's log lines, even at TRACE: not the OAuth token, not the IAM
+// token it is exchanged for, not the API key's secret.
+TEST(ApiKeyResource, ProviderLogsHoldNoSecretAtTrace) {
+    Scenario scenario;
+    scenario.Workspace().SetEnvironment("TF_LOG", "trace");
+    scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() + Key(""));
+    const auto applied = scenario.Workspace().Run({"apply", "-auto-approve", "-no-color"});
+    ASSERT_EQ(applied.exit_code, 0) << applied.err.substr(0, 2000);
+    std::string provider_lines;
+    std::istringstream log(applied.err);
+    for (std::string line; std::getline(log, line);) {
+        if (line.find("provider.terraform-provider-yandex") != std::string::npos)
+            provider_lines += line + "\n";
+    }
+    ASSERT_NE(provider_lines.find("POST /iam/v1/apiKeys"), std::string::npos) << "the provider logged its calls";
+    const auto secret = scenario.KeyValues()["secret_key"].get<std::string>();
+    EXPECT_EQ(provider_lines.find(secret), std::string::npos);
+    EXPECT_EQ(provider_lines.find(EmulatorProcess::kOAuthToken), std::string::npos);
+    EXPECT_EQ(provider_lines.find("t1."), std::string::npos) << "no IAM token";
+    scenario.Workspace().SetEnvironment("TF_LOG", std::nullopt);
+    scenario.Run({});
 }
 
 }  // namespace
