@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/scenario.hpp"
 
 namespace acceptance {
@@ -100,6 +101,23 @@ TEST(ApiKeyResource, ExpiryIsSetChangedWrittenWithAnOffsetAndRemoved) {
              EXPECT_EQ(CloudKey(scenario, id)["expiresAt"], "") << "the expiry is cleared in the cloud";
          }},
     });
+}
+
+// TestAccServiceAccountAPIKey_encrypted, with a key made by gpg: no plaintext in state, and what
+// `base64 -d | gpg --decrypt` gives is a secret the cloud accepts.
+TEST(ApiKeyResource, PgpKeyEncryptsTheSecretForGnuPg) {
+    GpgKeyring keyring;
+    Scenario scenario;
+    scenario.Run({{Key("  scopes  = [\"yc.postbox.send\"]\n  pgp_key = \"" + keyring.PublicKeyBase64() + "\"\n"),
+                   [&](const json& key) {
+                       EXPECT_TRUE(key["secret_key"].is_null()) << "the plaintext is stored nowhere";
+                       EXPECT_EQ(key["key_fingerprint"], keyring.Fingerprint());
+                       const auto secret = keyring.DecryptBase64(key["encrypted_secret_key"]);
+                       EXPECT_EQ(secret.rfind("AQVN", 0), 0U);
+                       EXPECT_EQ(scenario.Emulator().Probe(secret, "yc.postbox.send"), 200);
+                       const auto state = ReadFile(scenario.Workspace().Directory() / "terraform.tfstate");
+                       EXPECT_EQ(state.find(secret), std::string::npos) << "no plaintext in the state file";
+                   }}});
 }
 
 // Not possible with the official provider (it has no importer): import by id, then nothing to change.

@@ -1,9 +1,14 @@
 // Create, read, update, delete and import of API keys: each one decodes the state, calls the
 // API, and writes the cloud's answer back into state.
+#include <openssl/evp.h>
+
 #include <chrono>
+#include <optional>
+#include <variant>
 
 #include "resources/iam_service_account_api_key/resource.hpp"
 #include "resources/iam_service_account_api_key/state_mapping.hpp"
+#include "resources/pgp/public_key.hpp"
 
 namespace provider {
 
@@ -27,8 +32,14 @@ void AddApiError(Diagnostics& diagnostics, const std::string& summary, const ycl
     diagnostics.AddError(summary, error.ToString());
 }
 
-bool Configured(const Value& value) {
-    return value.IsKnown() && !value.IsNull();
+// Standard base64 with padding, as encrypted_secret_key has always been written.
+std::string Base64(const std::string& bytes) {
+    std::string encoded(4 * ((bytes.size() + 2) / 3), '\0');
+    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                                       reinterpret_cast<const unsigned char*>(bytes.data()),
+                                       static_cast<int>(bytes.size()));
+    encoded.resize(static_cast<std::size_t>(length));
+    return encoded;
 }
 
 }  // namespace
@@ -49,12 +60,23 @@ void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
     const auto& plan = request.planned_state;
     const auto& lockbox = plan.Attribute("output_to_lockbox");
     const bool wants_lockbox = lockbox.IsKnown() && !lockbox.Elements().empty();
-    if (Configured(plan.Attribute("pgp_key")) || wants_lockbox) {
-        response.diagnostics.AddError(
-            "Not supported yet",
-            "This build of the provider cannot yet encrypt the secret with pgp_key or write it to Lockbox; no key was "
-            "created.");
+    const auto pgp_key = StringOf(plan, "pgp_key");
+    if (wants_lockbox || pgp::IsKeybaseReference(pgp_key)) {
+        response.diagnostics.AddError("Not supported yet",
+                                      "This build of the provider cannot yet write the secret to Lockbox or fetch keys "
+                                      "from Keybase; no key was created.");
         return;
+    }
+    // Parse the PGP key before creating anything, so a bad key costs no API key.
+    std::optional<pgp::PublicKey> public_key;
+    if (!pgp_key.empty()) {
+        auto parsed = pgp::PublicKey::Parse(pgp_key);
+        if (auto* problem = std::get_if<std::string>(&parsed)) {
+            response.diagnostics.AddAttributeError(
+                tfplugin::AttributePath::Root("pgp_key"), "Invalid PGP public key", *problem);
+            return;
+        }
+        public_key.emplace(std::move(std::get<pgp::PublicKey>(parsed)));
     }
     auto* client = Client(response.diagnostics);
     if (client == nullptr)
@@ -72,10 +94,28 @@ void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
     }
     // From here on the key exists: whatever happens, the state names it.
     response.new_state = WithApiKey(plan, created.Value().api_key)
-                             .WithAttribute("secret_key", Value::String(std::string(created.Value().secret.Reveal())))
+                             .WithAttribute("secret_key", Value::Null(Type::String()))
                              .WithAttribute("encrypted_secret_key", Value::Null(Type::String()))
                              .WithAttribute("key_fingerprint", Value::Null(Type::String()))
                              .WithAttribute("output_to_lockbox_version_id", Value::Null(Type::String()));
+    const auto secret = created.Value().secret.Reveal();
+    if (!public_key) {
+        response.new_state = response.new_state.WithAttribute("secret_key", Value::String(std::string(secret)));
+        return;
+    }
+    // With a PGP key the plaintext is stored nowhere: only the encrypted form goes to state.
+    std::string problem;
+    const auto encrypted = public_key->Encrypt(secret, problem);
+    if (!encrypted) {
+        response.diagnostics.AddAttributeError(tfplugin::AttributePath::Root("pgp_key"),
+                                               "Cannot encrypt the secret",
+                                               problem + ". Key " + created.Value().api_key.id +
+                                                   " was created and is recorded as tainted, so the next apply "
+                                                   "replaces it.");
+        return;
+    }
+    response.new_state = response.new_state.WithAttribute("encrypted_secret_key", Value::String(Base64(*encrypted)))
+                             .WithAttribute("key_fingerprint", Value::String(public_key->Fingerprint()));
 }
 
 void ApiKeyResource::Read(const tfplugin::CallContext& ctx,

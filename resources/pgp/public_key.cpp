@@ -1,5 +1,6 @@
 #include "resources/pgp/public_key.hpp"
 
+#include <fcntl.h>
 #include <openssl/evp.h>
 #include <rnp/rnp.h>
 #include <rnp/rnp_err.h>
@@ -27,6 +28,12 @@ struct KeyDeleter {
 };
 struct BufferDeleter {
     void operator()(char* buffer) const { rnp_buffer_destroy(buffer); }
+};
+struct OutputDeleter {
+    void operator()(rnp_output_st* output) const { rnp_output_destroy(output); }
+};
+struct EncryptDeleter {
+    void operator()(rnp_op_encrypt_st* op) const { rnp_op_encrypt_destroy(op); }
 };
 using Ffi = std::unique_ptr<rnp_ffi_st, FfiDeleter>;
 using Input = std::unique_ptr<rnp_input_st, InputDeleter>;
@@ -119,6 +126,10 @@ std::variant<PublicKey, std::string> PublicKey::Parse(std::string_view text) {
     }
     auto impl = std::make_unique<Impl>();
     impl->ffi.reset(raw_ffi);
+    // librnp writes its own diagnostics to stderr, which Terraform would show as log noise; our
+    // messages say what went wrong instead.
+    static const int kDiscard = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    rnp_ffi_set_log_fd(raw_ffi, kDiscard);
 
     rnp_input_t raw_input = nullptr;
     rnp_input_from_memory(&raw_input, reinterpret_cast<const uint8_t*>(key_bytes.data()), key_bytes.size(), false);
@@ -158,6 +169,38 @@ std::variant<PublicKey, std::string> PublicKey::Parse(std::string_view text) {
     }
     impl->fingerprint = Lowercase(primary_fingerprint);
     return PublicKey(std::move(impl));
+}
+
+std::optional<std::string> PublicKey::Encrypt(std::string_view plaintext, std::string& problem) const {
+    rnp_input_t raw_input = nullptr;
+    rnp_input_from_memory(&raw_input, reinterpret_cast<const uint8_t*>(plaintext.data()), plaintext.size(), false);
+    Input input(raw_input);
+    rnp_output_t raw_output = nullptr;
+    rnp_output_to_memory(&raw_output, 0);
+    std::unique_ptr<rnp_output_st, OutputDeleter> output(raw_output);
+    rnp_op_encrypt_t raw_op = nullptr;
+    if (!input || !output ||
+        rnp_op_encrypt_create(&raw_op, impl_->ffi.get(), input.get(), output.get()) != RNP_SUCCESS) {
+        problem = "the OpenPGP library could not start encrypting";
+        return std::nullopt;
+    }
+    std::unique_ptr<rnp_op_encrypt_st, EncryptDeleter> op(raw_op);
+    rnp_key_handle_t raw_key = nullptr;
+    rnp_locate_key(impl_->ffi.get(), "fingerprint", impl_->fingerprint.c_str(), &raw_key);
+    Key key(raw_key);
+    // Plain CFB with MDC and AES-256: what every GnuPG decrypts (GnuPG 2.2 reads no AEAD packets).
+    // Given the primary key, rnp encrypts to its encryption subkey.
+    if (!key || rnp_op_encrypt_add_recipient(op.get(), key.get()) != RNP_SUCCESS ||
+        rnp_op_encrypt_set_aead(op.get(), "None") != RNP_SUCCESS ||
+        rnp_op_encrypt_set_cipher(op.get(), "AES256") != RNP_SUCCESS ||
+        rnp_op_encrypt_execute(op.get()) != RNP_SUCCESS) {
+        problem = "encrypting to key " + impl_->fingerprint + " failed";
+        return std::nullopt;
+    }
+    uint8_t* data = nullptr;
+    size_t length = 0;
+    rnp_output_memory_get_buf(output.get(), &data, &length, false);
+    return std::string(reinterpret_cast<const char*>(data), length);
 }
 
 }  // namespace provider::pgp

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -21,6 +22,10 @@ public:
 
     /// Lowercase hex of the primary key's fingerprint (40 characters for a v4 key).
     [[nodiscard]] const std::string& Fingerprint() const;
+
+    /// Encrypts `plaintext` to this key as a binary OpenPGP message that GnuPG decrypts.
+    /// Returns nothing, with the reason in `problem`, when encryption fails.
+    [[nodiscard]] std::optional<std::string> Encrypt(std::string_view plaintext, std::string& problem) const;
 
 private:
     struct Impl;

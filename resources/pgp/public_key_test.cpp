@@ -42,6 +42,19 @@ TEST_F(PublicKeyParse, ExplainsWhatIsWrong) {
     EXPECT_NE(message("-----BEGIN PGP PRIVATE KEY BLOCK-----\nxyz\n").find("private key"), std::string::npos);
 }
 
+TEST_F(PublicKeyParse, WhatWeEncryptGnuPgDecrypts) {
+    auto parsed = PublicKey::Parse(keyring_->PublicKeyBase64());
+    ASSERT_TRUE(std::holds_alternative<PublicKey>(parsed));
+    std::string problem;
+    const auto message = std::get<PublicKey>(parsed).Encrypt("AQVN-the-secret", problem);
+    ASSERT_TRUE(message) << problem;
+    EXPECT_EQ(message->find("AQVN-the-secret"), std::string::npos);
+    acceptance::ProcessOptions options;
+    options.input = *message;
+    const auto base64 = acceptance::RunProcess({"base64", "-w0"}, options).out;
+    EXPECT_EQ(keyring_->DecryptBase64(base64), "AQVN-the-secret");
+}
+
 TEST(KeybaseReference, IsRecognisedByItsPrefix) {
     EXPECT_TRUE(IsKeybaseReference("keybase:someone"));
     EXPECT_FALSE(IsKeybaseReference("mQINBF..."));
