@@ -137,6 +137,33 @@ TEST(ApiKeyResource, ImportByIdPlansNoChanges) {
     scenario.Run({});
 }
 
+// State written by the official provider (its source address, its empty strings for unset
+// attributes) moves over with `terraform state replace-provider` and plans no change.
+TEST(ApiKeyResource, OfficialProviderStateUpgradesWithNoDiff) {
+    Scenario scenario;
+    const auto config = Key("  description = \"moved\"\n  scopes = [\"yc.postbox.send\"]\n");
+    scenario.Apply(config);
+    const auto state_path = scenario.Workspace().Directory() / "terraform.tfstate";
+    auto state = json::parse(ReadFile(state_path));
+    auto& resource = state["resources"][0];
+    resource["provider"] = "provider[\"registry.terraform.io/yandex-cloud/yandex\"]";
+    auto& attributes = resource["instances"][0]["attributes"];
+    for (const auto* unset :
+         {"expires_at", "pgp_key", "encrypted_secret_key", "key_fingerprint", "output_to_lockbox_version_id"}) {
+        attributes[unset] = "";  // what the official provider's SDK stores for "not set"
+    }
+    state["serial"] = state["serial"].get<int>() + 1;
+    scenario.Workspace().WriteFile("terraform.tfstate", state.dump(2));
+    const auto replaced = scenario.Workspace().Run({"state",
+                                                    "replace-provider",
+                                                    "-auto-approve",
+                                                    "registry.terraform.io/yandex-cloud/yandex",
+                                                    "registry.terraform.io/yc-apikeys/yandex"});
+    ASSERT_EQ(replaced.exit_code, 0) << replaced.out << replaced.err;
+    scenario.ExpectEmptyPlan();
+    scenario.Run({});
+}
+
 // Drift: a key deleted outside Terraform is planned for creation again.
 TEST(ApiKeyResource, KeyDeletedOutsideTerraformIsRecreated) {
     Scenario scenario;

@@ -27,6 +27,8 @@ public:
 
     /// Replaces the configuration (main.tf).
     void WriteConfig(const std::string& hcl) const;
+    /// Writes any file in the working directory (a state file, say).
+    void WriteFile(const std::string& name, const std::string& content) const { work_.Write(name, content); }
     /// Runs `terraform <args>` in the working directory.
     ProcessResult Run(std::initializer_list<std::string> args) const;
     /// Runs a command that prints JSON and parses its stdout; fails the test on a non-zero exit.

@@ -35,6 +35,9 @@ public:
     void Delete(const tfplugin::CallContext& ctx,
                 const tfplugin::framework::DeleteRequest& request,
                 tfplugin::framework::DeleteResponse& response) override;
+    void UpgradeState(const tfplugin::CallContext& ctx,
+                      const tfplugin::framework::UpgradeStateRequest& request,
+                      tfplugin::framework::UpgradeStateResponse& response) override;
     void ImportState(const tfplugin::CallContext& ctx,
                      const tfplugin::framework::ImportStateRequest& request,
                      tfplugin::framework::ImportStateResponse& response) override;

@@ -8,6 +8,20 @@ namespace tfplugin::server {
 
 namespace {
 
+// A bug that throws must not take the plugin down (Terraform would only say it "did not
+// respond"): it becomes an error diagnostic on the call that hit it.
+template <typename Call>
+void Guarded(const char* rpc, Diagnostics& diagnostics, Call&& call) {
+    try {
+        call();
+    } catch (const std::exception& error) {
+        spdlog::error("{} failed: {}", rpc, error.what());
+        diagnostics.AddError("Internal provider error",
+                             std::string(rpc) + " failed: " + error.what() +
+                                 ". This is always a problem with the provider: please report it.");
+    }
+}
+
 void NoDataSources(const std::string& type_name, Diagnostics& diagnostics) {
     diagnostics.AddError("Unknown data source", "This provider has no data source \"" + type_name + "\".");
 }
@@ -70,7 +84,9 @@ grpc::Status ProviderService::ValidateProviderConfig(grpc::ServerContext* /*cont
     spdlog::debug("ValidateProviderConfig");
     ValidateResponse result;
     if (auto config = FromProto(request->config(), provider_type_, "provider configuration", result.diagnostics)) {
-        provider_.ValidateProviderConfig(NewCallContext(), {*config}, result);
+        Guarded("ValidateProviderConfig", result.diagnostics, [&] {
+            provider_.ValidateProviderConfig(NewCallContext(), {*config}, result);
+        });
     }
     ToProto(result.diagnostics, *response->mutable_diagnostics());
     return grpc::Status::OK;
@@ -83,8 +99,12 @@ grpc::Status ProviderService::ValidateResourceConfig(grpc::ServerContext* /*cont
     ValidateResponse result;
     if (const auto* type = ResourceType(request->type_name(), result.diagnostics)) {
         if (auto config = FromProto(request->config(), *type, "resource configuration", result.diagnostics)) {
-            provider_.ValidateResourceConfig(
-                NewCallContext(), {request->type_name(), *config, FromProto(request->client_capabilities())}, result);
+            Guarded("ValidateResourceConfig", result.diagnostics, [&] {
+                provider_.ValidateResourceConfig(
+                    NewCallContext(),
+                    {request->type_name(), *config, FromProto(request->client_capabilities())},
+                    result);
+            });
         }
     }
     ToProto(result.diagnostics, *response->mutable_diagnostics());
@@ -120,7 +140,9 @@ grpc::Status ProviderService::UpgradeResourceState(grpc::ServerContext* /*contex
         upgrade.version = request->version();
         upgrade.raw_state.json = request->raw_state().json();
         upgrade.raw_state.flatmap.insert(request->raw_state().flatmap().begin(), request->raw_state().flatmap().end());
-        provider_.UpgradeResourceState(NewCallContext(), upgrade, result);
+        Guarded("UpgradeResourceState", result.diagnostics, [&] {
+            provider_.UpgradeResourceState(NewCallContext(), upgrade, result);
+        });
         if (!result.diagnostics.HasError()) {
             ToProto(result.upgraded_state, *type, *response->mutable_upgraded_state());
         }
@@ -135,9 +157,12 @@ grpc::Status ProviderService::ConfigureProvider(grpc::ServerContext* /*context*/
     spdlog::debug("ConfigureProvider from Terraform {}", request->terraform_version());
     ConfigureProviderResponse result;
     if (auto config = FromProto(request->config(), provider_type_, "provider configuration", result.diagnostics)) {
-        provider_.ConfigureProvider(NewCallContext(),
-                                    {request->terraform_version(), *config, FromProto(request->client_capabilities())},
-                                    result);
+        Guarded("ConfigureProvider", result.diagnostics, [&] {
+            provider_.ConfigureProvider(
+                NewCallContext(),
+                {request->terraform_version(), *config, FromProto(request->client_capabilities())},
+                result);
+        });
     }
     ToProto(result.diagnostics, *response->mutable_diagnostics());
     return grpc::Status::OK;
@@ -154,7 +179,8 @@ grpc::Status ProviderService::ReadResource(grpc::ServerContext* /*context*/,
                 request->type_name(), *state, request->private_(), FromProto(request->client_capabilities())};
             result.new_state = *state;
             result.private_state = request->private_();
-            provider_.ReadResource(NewCallContext(), read, result);
+            Guarded(
+                "ReadResource", result.diagnostics, [&] { provider_.ReadResource(NewCallContext(), read, result); });
             ToProto(result.new_state, *type, *response->mutable_new_state());
             response->set_private_(result.private_state);
         }
@@ -181,7 +207,9 @@ grpc::Status ProviderService::PlanResourceChange(grpc::ServerContext* /*context*
                                            FromProto(request->client_capabilities())};
             result.planned_state = *proposed;
             result.planned_private = request->prior_private();
-            provider_.PlanResourceChange(NewCallContext(), plan, result);
+            Guarded("PlanResourceChange", result.diagnostics, [&] {
+                provider_.PlanResourceChange(NewCallContext(), plan, result);
+            });
             ToProto(result.planned_state, *type, *response->mutable_planned_state());
             for (const auto& path : result.requires_replace) {
                 ToProto(path, *response->add_requires_replace());
@@ -207,7 +235,9 @@ grpc::Status ProviderService::ApplyResourceChange(grpc::ServerContext* /*context
                 request->type_name(), *prior, *planned, *config, request->planned_private()};
             // Until the provider says otherwise, nothing changed: on an early error Terraform keeps the prior object.
             result.new_state = *prior;
-            provider_.ApplyResourceChange(NewCallContext(), apply, result);
+            Guarded("ApplyResourceChange", result.diagnostics, [&] {
+                provider_.ApplyResourceChange(NewCallContext(), apply, result);
+            });
             ToProto(result.new_state, *type, *response->mutable_new_state());
             response->set_private_(result.private_state);
         }
@@ -222,8 +252,12 @@ grpc::Status ProviderService::ImportResourceState(grpc::ServerContext* /*context
     spdlog::debug("ImportResourceState {}", request->type_name());
     ImportResourceStateResponse result;
     if (ResourceType(request->type_name(), result.diagnostics) != nullptr) {
-        provider_.ImportResourceState(
-            NewCallContext(), {request->type_name(), request->id(), FromProto(request->client_capabilities())}, result);
+        Guarded("ImportResourceState", result.diagnostics, [&] {
+            provider_.ImportResourceState(
+                NewCallContext(),
+                {request->type_name(), request->id(), FromProto(request->client_capabilities())},
+                result);
+        });
         for (const auto& imported : result.imported_resources) {
             const auto* type = ResourceType(imported.type_name, result.diagnostics);
             if (type == nullptr)
