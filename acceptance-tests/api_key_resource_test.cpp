@@ -120,6 +120,23 @@ TEST(ApiKeyResource, PgpKeyEncryptsTheSecretForGnuPg) {
                    }}});
 }
 
+// Until Lockbox output is built, asking for it is refused before anything changes in the cloud.
+TEST(ApiKeyResource, LockboxOutputIsRefusedWithoutSideEffects) {
+    Scenario scenario;
+    scenario.Apply(Key(""));
+    const auto before = scenario.Emulator().State()["apiKeys"];
+    scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() +
+                                     Key(std::string("  output_to_lockbox {\n    secret_id = \"") +
+                                         EmulatorProcess::kLockboxSecret +
+                                         "\"\n    entry_for_secret_key = \"api_key\"\n  }\n"));
+    const auto applied = scenario.Workspace().Run({"apply", "-auto-approve", "-no-color"});
+    EXPECT_EQ(applied.exit_code, 1);
+    EXPECT_NE(applied.err.find("output_to_lockbox"), std::string::npos) << applied.err;
+    EXPECT_EQ(scenario.Emulator().State()["apiKeys"], before);
+    EXPECT_EQ(scenario.Emulator().State()["lockboxSecrets"][0]["versions"].size(), 1U) << "no version was added";
+    scenario.Run({});  // destroy still works with the block in the configuration
+}
+
 // Not possible with the official provider (it has no importer): import by id, then nothing to change.
 TEST(ApiKeyResource, ImportByIdPlansNoChanges) {
     Scenario scenario;

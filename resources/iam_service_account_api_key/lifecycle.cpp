@@ -146,6 +146,17 @@ void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
         return;
     const auto& plan = request.planned_state;
     const auto& prior = request.prior_state;
+    // Moving the secret into or out of Lockbox is not built yet: refuse before changing anything
+    // rather than leave the secret silently where it was. (Refused at apply, not at plan, so
+    // that `terraform destroy` still works with such a configuration.)
+    if (!(plan.Attribute("output_to_lockbox") == prior.Attribute("output_to_lockbox"))) {
+        response.diagnostics.AddAttributeError(
+            tfplugin::AttributePath::Root("output_to_lockbox"),
+            "Not supported yet",
+            "This build of the provider cannot yet add, change or remove output_to_lockbox on an existing key; "
+            "nothing was changed.");
+        return;
+    }
     ycloud::UpdateApiKeyRequest update;
     if (!(plan.Attribute("description") == prior.Attribute("description"))) {
         update.description = StringOf(plan, "description");
