@@ -17,4 +17,7 @@ struct Context {
     [[nodiscard]] bool Expired() const { return Remaining().count() <= 0; }
 };
 
+/// Waits `delay` unless the context's stop token is requested first; false when it was.
+bool SleepUnlessStopped(std::chrono::milliseconds delay, const Context& context);
+
 }  // namespace ycloud

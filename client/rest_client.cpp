@@ -2,8 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <condition_variable>
-#include <mutex>
 #include <random>
 
 #include "client/request_id.hpp"
@@ -17,14 +15,6 @@ using Clock = std::chrono::steady_clock;
 double Jitter() {
     thread_local std::mt19937 generator{std::random_device{}()};
     return std::uniform_real_distribution<double>(0.0, 1.0)(generator);
-}
-
-// Sleeps unless the call is cancelled first; false when cancelled.
-bool SleepUnlessStopped(std::chrono::milliseconds delay, const Context& context) {
-    std::mutex mutex;
-    std::condition_variable_any wake;
-    std::unique_lock lock(mutex);
-    return !wake.wait_for(lock, context.stop, delay, [] { return false; }) && !context.stop.stop_requested();
 }
 
 // The path of a URL without its query, for log lines.

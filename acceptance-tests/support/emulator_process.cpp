@@ -8,17 +8,13 @@
 
 namespace acceptance {
 
-std::string BinaryDirectory() {
-    return ProviderBinaryDirectory().string();
-}
-
 EmulatorProcess::EmulatorProcess() : directory_("emulator") {
     const nlohmann::json seed = {{"serviceAccounts", {kServiceAccount, kSecondServiceAccount}},
                                  {"oauthTokens", {kOAuthToken}},
                                  {"lockboxSecrets", {{{"id", kLockboxSecret}, {"entries", {{"existing", "kept"}}}}}}};
     const auto seed_path = directory_.Write("seed.json", seed.dump());
-    process_ = std::make_unique<BackgroundProcess>(
-        std::vector<std::string>{BinaryDirectory() + "/yc-emulator", "--port", "0", "--seed", seed_path.string()});
+    process_ = std::make_unique<BackgroundProcess>(std::vector<std::string>{
+        (ProviderBinaryDirectory() / "yc-emulator").string(), "--port", "0", "--seed", seed_path.string()});
     const auto line = process_->ReadLine(std::chrono::seconds(10));
     const std::string prefix = "listening on ";
     if (!line || line->rfind(prefix, 0) != 0) {

@@ -38,7 +38,4 @@ private:
     int port_ = 0;
 };
 
-/// Folder holding the binaries built for these tests (provider and emulator).
-std::string BinaryDirectory();
-
 }  // namespace acceptance

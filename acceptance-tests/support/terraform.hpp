@@ -44,7 +44,7 @@ private:
     std::map<std::string, std::optional<std::string>> environment_;
 };
 
-/// Folder holding the provider binary built for these tests.
+/// Folder holding the binaries built for these tests: the provider and yc-emulator.
 std::filesystem::path ProviderBinaryDirectory();
 
 }  // namespace acceptance

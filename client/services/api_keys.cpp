@@ -1,37 +1,30 @@
 #include "client/services/api_keys.hpp"
 
+#include "client/services/json_fields.hpp"
 #include "client/services/pagination.hpp"
 
 namespace ycloud {
 
-namespace {
-
-std::string Text(const nlohmann::json& json, const char* field) {
-    return json.contains(field) && json[field].is_string() ? json[field].get<std::string>() : std::string();
-}
-
-}  // namespace
-
 Result<ApiKey> ApiKey::FromJson(const nlohmann::json& json) {
-    if (!json.is_object() || Text(json, "id").empty()) {
+    if (!json.is_object() || TextField(json, "id").empty()) {
         Error error;
         error.code = GrpcCode::kInternal;
         error.message = "the API answered with an API key that has no id";
         return error;
     }
     ApiKey key;
-    key.id = Text(json, "id");
-    key.service_account_id = Text(json, "serviceAccountId");
-    key.created_at = Text(json, "createdAt");
-    key.description = Text(json, "description");
-    key.last_used_at = Text(json, "lastUsedAt");
-    key.scope = Text(json, "scope");
+    key.id = TextField(json, "id");
+    key.service_account_id = TextField(json, "serviceAccountId");
+    key.created_at = TextField(json, "createdAt");
+    key.description = TextField(json, "description");
+    key.last_used_at = TextField(json, "lastUsedAt");
+    key.scope = TextField(json, "scope");
     for (const auto& scope : json.value("scopes", nlohmann::json::array())) {
         if (scope.is_string())
             key.scopes.push_back(scope.get<std::string>());
     }
-    key.expires_at = Text(json, "expiresAt");
-    key.masked_secret = Text(json, "maskedSecret");
+    key.expires_at = TextField(json, "expiresAt");
+    key.masked_secret = TextField(json, "maskedSecret");
     return key;
 }
 

@@ -1,30 +1,23 @@
 #include "client/services/lockbox.hpp"
 
+#include "client/services/json_fields.hpp"
 #include "client/services/pagination.hpp"
 
 namespace ycloud {
 
-namespace {
-
-std::string Text(const nlohmann::json& json, const char* field) {
-    return json.contains(field) && json[field].is_string() ? json[field].get<std::string>() : std::string();
-}
-
-}  // namespace
-
 Result<LockboxVersion> LockboxVersion::FromJson(const nlohmann::json& json) {
-    if (!json.is_object() || Text(json, "id").empty()) {
+    if (!json.is_object() || TextField(json, "id").empty()) {
         Error error;
         error.code = GrpcCode::kInternal;
         error.message = "the API answered with a Lockbox version that has no id";
         return error;
     }
     LockboxVersion version;
-    version.id = Text(json, "id");
-    version.secret_id = Text(json, "secretId");
-    version.created_at = Text(json, "createdAt");
-    version.destroy_at = Text(json, "destroyAt");
-    version.status = Text(json, "status");
+    version.id = TextField(json, "id");
+    version.secret_id = TextField(json, "secretId");
+    version.created_at = TextField(json, "createdAt");
+    version.destroy_at = TextField(json, "destroyAt");
+    version.status = TextField(json, "status");
     for (const auto& key : json.value("payloadEntryKeys", nlohmann::json::array())) {
         if (key.is_string())
             version.payload_entry_keys.push_back(key.get<std::string>());
@@ -49,8 +42,9 @@ Result<LockboxSecret> LockboxService::GetSecret(const std::string& secret_id, co
     if (!answer)
         return answer.GetError();
     const auto& json = answer.Value();
-    return LockboxSecret{
-        Text(json, "id"), Text(json, "status"), Text(json.value("currentVersion", nlohmann::json::object()), "id")};
+    return LockboxSecret{TextField(json, "id"),
+                         TextField(json, "status"),
+                         TextField(json.value("currentVersion", nlohmann::json::object()), "id")};
 }
 
 Result<Operation> LockboxService::AddVersion(const std::string& secret_id,
@@ -86,13 +80,13 @@ Result<LockboxPayload> LockboxService::GetPayload(const std::string& secret_id,
     if (!answer)
         return answer.GetError();
     LockboxPayload payload;
-    payload.version_id = Text(answer.Value(), "versionId");
+    payload.version_id = TextField(answer.Value(), "versionId");
     for (const auto& entry : answer.Value().value("entries", nlohmann::json::array())) {
-        const auto key = Text(entry, "key");
+        const auto key = TextField(entry, "key");
         if (entry.contains("textValue")) {
-            payload.text_entries.emplace(key, SecretString(Text(entry, "textValue")));
+            payload.text_entries.emplace(key, SecretString(TextField(entry, "textValue")));
         } else {
-            payload.binary_entries_base64.emplace(key, Text(entry, "binaryValue"));
+            payload.binary_entries_base64.emplace(key, TextField(entry, "binaryValue"));
         }
     }
     return payload;

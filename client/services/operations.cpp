@@ -1,8 +1,5 @@
 #include "client/services/operations.hpp"
 
-#include <condition_variable>
-#include <mutex>
-
 namespace ycloud {
 
 namespace {
@@ -53,8 +50,6 @@ Result<Operation> OperationService::Get(const std::string& operation_id, const C
 }
 
 Result<Operation> OperationService::Wait(Operation operation, const Context& context) {
-    std::mutex mutex;
-    std::condition_variable_any wake;
     while (!operation.done) {
         if (context.Remaining() <= poll_interval_) {
             Error error;
@@ -62,15 +57,11 @@ Result<Operation> OperationService::Wait(Operation operation, const Context& con
             error.message = "operation " + operation.id + " (" + operation.description + ") did not finish in time";
             return error;
         }
-        {
-            std::unique_lock lock(mutex);
-            if (wake.wait_for(lock, context.stop, poll_interval_, [] { return false; }) ||
-                context.stop.stop_requested()) {
-                Error error;
-                error.code = GrpcCode::kCancelled;
-                error.message = "stopped waiting for operation " + operation.id;
-                return error;
-            }
+        if (!SleepUnlessStopped(poll_interval_, context)) {
+            Error error;
+            error.code = GrpcCode::kCancelled;
+            error.message = "stopped waiting for operation " + operation.id;
+            return error;
         }
         auto polled = Get(operation.id, context);
         if (!polled)

@@ -21,7 +21,6 @@ public:
     static std::optional<Number> Parse(std::string_view text);
 
     [[nodiscard]] bool IsInfinite() const { return infinite_; }
-    [[nodiscard]] bool IsNegative() const { return negative_; }
     [[nodiscard]] std::optional<std::int64_t> ToInt64() const;
     [[nodiscard]] std::optional<std::uint64_t> ToUint64() const;
     /// The double with exactly this value, when there is one.
