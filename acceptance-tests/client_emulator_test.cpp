@@ -44,6 +44,7 @@ protected:
         config.credentials = std::move(credentials);
         config.user_agent = "terraform-provider-yandex/test";
         config.operation_poll_interval = 20ms;
+        config.keybase_endpoint = "127.0.0.1:" + std::to_string(port_);
         auto client = ycloud::Client::Create(config);
         EXPECT_TRUE(client) << client.GetError().ToString();
         return std::move(client).Value();
@@ -150,6 +151,19 @@ TEST_F(ClientAgainstEmulator, LifecycleAndLockboxRoundTrip) {
     ASSERT_TRUE(deleted);
     ASSERT_TRUE(client->Operations().Wait(deleted.Value(), ycloud::Context{}));
     EXPECT_TRUE(client->ApiKeys().Get(id, ycloud::Context{}).GetError().IsNotFound());
+}
+
+TEST_F(ClientAgainstEmulator, KeybaseLookupGivesTheUsersArmoredKeyOrNotFound) {
+    const std::string armored = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nxsBNBGZ...\n-----END PGP PUBLIC KEY BLOCK-----\n";
+    Seed({{"keybaseUsers", {{"alice_1", armored}}}});
+    auto client = ConnectWithOAuth();
+    auto found = client->Keybase().PrimaryPublicKey("alice_1", ycloud::Context{});
+    ASSERT_TRUE(found) << found.GetError().ToString();
+    EXPECT_EQ(found.Value(), armored);
+    auto missing = client->Keybase().PrimaryPublicKey("bob", ycloud::Context{});
+    ASSERT_FALSE(missing);
+    EXPECT_TRUE(missing.GetError().IsNotFound());
+    EXPECT_NE(missing.GetError().message.find("\"bob\""), std::string::npos) << missing.GetError().message;
 }
 
 TEST_F(ClientAgainstEmulator, NoSecretReachesTheLogsAtTraceLevel) {

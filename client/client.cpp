@@ -43,6 +43,8 @@ Result<std::unique_ptr<Client>> Client::Create(ClientConfig config) {
     client->operations_ =
         std::make_unique<OperationService>(*client->rest_, client->endpoints_, config.operation_poll_interval);
     client->lockbox_ = std::make_unique<LockboxService>(*client->rest_, client->endpoints_);
+    client->keybase_ =
+        std::make_unique<KeybaseService>(client->anonymous_rest_, client->endpoints_.ToUrl(config.keybase_endpoint));
     return client;
 }
 

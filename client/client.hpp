@@ -7,6 +7,7 @@
 #include "client/auth/credentials.hpp"
 #include "client/endpoints.hpp"
 #include "client/services/api_keys.hpp"
+#include "client/services/keybase.hpp"
 #include "client/services/lockbox.hpp"
 #include "client/services/operations.hpp"
 
@@ -18,6 +19,7 @@ struct ClientConfig {
     bool insecure = false;   ///< do not verify TLS certificates
     int max_retries = 5;
     EndpointOverrides overrides;
+    std::string keybase_endpoint = "https://keybase.io";  ///< for PGP keys named "keybase:<user>"
     auth::CredentialsConfig credentials;
     std::string user_agent;  ///< e.g. "terraform-provider-yandex/0.1.0"
     std::chrono::milliseconds operation_poll_interval{1000};
@@ -38,6 +40,7 @@ public:
     ApiKeyService& ApiKeys() { return *api_keys_; }
     OperationService& Operations() { return *operations_; }
     LockboxService& Lockbox() { return *lockbox_; }
+    KeybaseService& Keybase() { return *keybase_; }
 
 private:
     explicit Client(const ClientConfig& config);
@@ -50,6 +53,7 @@ private:
     std::unique_ptr<ApiKeyService> api_keys_;
     std::unique_ptr<OperationService> operations_;
     std::unique_ptr<LockboxService> lockbox_;
+    std::unique_ptr<KeybaseService> keybase_;
 };
 
 }  // namespace ycloud

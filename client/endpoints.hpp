@@ -30,8 +30,11 @@ public:
     /// The base URL of a service, e.g. "https://iam.api.cloud.yandex.net:443".
     Result<std::string> BaseUrl(Service service, const Context& context);
 
-private:
+    /// An address as a base URL: a URL stays as it is (without a trailing slash); `host:port`
+    /// gets https, or http with `plaintext`.
     [[nodiscard]] std::string ToUrl(const std::string& address) const;
+
+private:
     [[nodiscard]] const std::string& OverrideFor(Service service) const;
 
     RestClient& rest_;

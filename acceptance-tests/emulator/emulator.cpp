@@ -138,6 +138,7 @@ int Emulator::Start(int port) {
     RegisterApiKeyRoutes(*server_, *context_);
     RegisterOperationRoutes(*server_, *context_);
     RegisterLockboxRoutes(*server_, *context_);
+    RegisterKeybaseRoutes(*server_, *context_);
     RegisterAdminRoutes(*server_, *context_, faults_);
     thread_ = std::thread([this] { server_->listen_after_bind(); });
     while (!server_->is_running())

@@ -59,6 +59,7 @@ void RegisterIdentityRoutes(httplib::Server& server, Context& context);
 void RegisterApiKeyRoutes(httplib::Server& server, Context& context);
 void RegisterOperationRoutes(httplib::Server& server, Context& context);
 void RegisterLockboxRoutes(httplib::Server& server, Context& context);
+void RegisterKeybaseRoutes(httplib::Server& server, Context& context);
 void RegisterAdminRoutes(httplib::Server& server, Context& context, Faults& faults);
 
 /// The emulator: an HTTP(S) server on 127.0.0.1 standing in for Yandex Cloud.

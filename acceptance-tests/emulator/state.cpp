@@ -84,6 +84,10 @@ void State::Merge(const json& seed) {
         service_accounts.insert(record.service_account_id);
         authorized_keys[record.id] = record;
     }
+    const auto keybase = seed.value("keybaseUsers", json::object());  // items() needs a live object
+    for (const auto& [user, armored_key] : keybase.items()) {
+        keybase_users[user] = armored_key.get<std::string>();
+    }
     for (const auto& secret : seed.value("lockboxSecrets", json::array())) {
         LockboxSecretRecord record;
         record.id = secret.value("id", "");
@@ -126,6 +130,7 @@ json State::ToJson(bool with_payloads) const {
                    {"authorizedKeys", authorized},
                    {"apiKeys", keys},
                    {"lockboxSecrets", secrets},
+                   {"keybaseUsers", keybase_users},
                    {"callCounts", call_counts},
                    {"idempotencyKeys", idempotency_keys},
                    {"operationCount", operations.size()}};
@@ -140,7 +145,8 @@ State State::FromJson(const json& saved) {
     State state;
     state.Merge({{"serviceAccounts", saved.value("serviceAccounts", json::array())},
                  {"oauthTokens", saved.value("oauthTokens", json::array())},
-                 {"authorizedKeys", saved.value("authorizedKeys", json::array())}});
+                 {"authorizedKeys", saved.value("authorizedKeys", json::array())},
+                 {"keybaseUsers", saved.value("keybaseUsers", json::object())}});
     for (const auto& key : saved.value("apiKeys", json::array())) {
         auto record = KeyFromJson(key);
         state.api_keys.emplace(record.id, record);

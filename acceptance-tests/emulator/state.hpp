@@ -71,6 +71,7 @@ struct State {
     std::map<std::string, std::int64_t> iam_tokens;  ///< token -> expiry, epoch seconds (0: never)
     std::map<std::string, ApiKeyRecord> api_keys;
     std::map<std::string, LockboxSecretRecord> lockbox_secrets;
+    std::map<std::string, std::string> keybase_users;  ///< user name -> armored public key
     std::map<std::string, OperationRecord> operations;
     std::map<std::string, int> call_counts;  ///< "METHOD /route" -> calls received
     std::map<std::string, StoredResponse> idempotent_responses;

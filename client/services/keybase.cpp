@@ -1,0 +1,53 @@
+#include "client/services/keybase.hpp"
+
+#include "client/services/json_fields.hpp"
+#include "client/services/pagination.hpp"
+
+namespace ycloud {
+
+namespace {
+
+Error KeybaseError(GrpcCode code, const std::string& message) {
+    Error error;
+    error.code = code;
+    error.message = message;
+    return error;
+}
+
+}  // namespace
+
+KeybaseService::KeybaseService(RestClient& anonymous_rest, std::string base_url)
+    : rest_(anonymous_rest), base_url_(std::move(base_url)) {}
+
+Result<std::string> KeybaseService::PrimaryPublicKey(const std::string& user_name, const Context& context) {
+    const auto url = base_url_ + "/_/api/1.0/user/lookup.json?usernames=" + QueryEscape(user_name) +
+                     "&fields=public_keys";
+    auto answer = rest_.Call(RestCall::Get(url).Unauthenticated(), context);
+    if (!answer) {
+        auto error = answer.GetError();
+        error.message = "Keybase lookup of \"" + user_name + "\" at " + base_url_ + " failed: " + error.message;
+        return error;
+    }
+    const auto& json = answer.Value();
+    // Keybase reports failures in its own status object, usually with HTTP 200.
+    const auto status = json.value("status", nlohmann::json::object());
+    if (TextField(status, "name") != "OK") {
+        const auto name = TextField(status, "name");
+        return KeybaseError(name == "NOT_FOUND" ? GrpcCode::kNotFound : GrpcCode::kUnknown,
+                            "Keybase has no user \"" + user_name + "\" (status " +
+                                (name.empty() ? std::string("missing") : name) + ")");
+    }
+    const auto them = json.value("them", nlohmann::json::array());
+    if (!them.is_array() || them.empty() || !them.front().is_object()) {
+        return KeybaseError(GrpcCode::kNotFound, "Keybase has no user \"" + user_name + "\"");
+    }
+    const auto bundle =
+        TextField(them.front().value("public_keys", nlohmann::json::object()).value("primary", nlohmann::json::object()),
+                  "bundle");
+    if (bundle.empty()) {
+        return KeybaseError(GrpcCode::kNotFound, "Keybase user \"" + user_name + "\" has no public key");
+    }
+    return bundle;
+}
+
+}  // namespace ycloud
