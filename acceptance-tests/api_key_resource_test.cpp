@@ -17,6 +17,23 @@ std::string Key(const std::string& body) {
            std::string(EmulatorProcess::kServiceAccount) + "\"\n" + body + "}\n";
 }
 
+// Compares two secrets without printing either: no secret may reach test output.
+testing::AssertionResult SameSecret(const std::optional<std::string>& actual, const std::string& expected) {
+    if (!actual)
+        return testing::AssertionFailure() << "there is no secret";
+    if (expected.empty())
+        return testing::AssertionFailure() << "the expected secret is empty";
+    if (*actual != expected)
+        return testing::AssertionFailure() << "the secrets differ (values not shown)";
+    return testing::AssertionSuccess();
+}
+
+testing::AssertionResult SameSecret(const json& actual, const std::string& expected) {
+    if (!actual.is_string())
+        return testing::AssertionFailure() << "there is no secret";
+    return SameSecret(std::optional<std::string>(actual.get<std::string>()), expected);
+}
+
 json CloudKey(Scenario& scenario, const std::string& id) {
     const auto state = scenario.Emulator().State();
     for (const auto& key : state["apiKeys"]) {
@@ -120,21 +137,245 @@ TEST(ApiKeyResource, PgpKeyEncryptsTheSecretForGnuPg) {
                    }}});
 }
 
-// Until Lockbox output is built, asking for it is refused before anything changes in the cloud.
-TEST(ApiKeyResource, LockboxOutputIsRefusedWithoutSideEffects) {
+// `keybase:<user>` (as TestAccServiceAccountAPIKey_encrypted allows): the key comes from the
+// Keybase lookup, here the emulator's stand-in, and GnuPG still decrypts the result.
+TEST(ApiKeyResource, KeybaseUserKeyEncryptsTheSecret) {
+    GpgKeyring keyring;
     Scenario scenario;
-    scenario.Apply(Key(""));
-    const auto before = scenario.Emulator().State()["apiKeys"];
+    scenario.Emulator().Seed({{"keybaseUsers", {{"acceptance_user", keyring.PublicKeyArmored()}}}});
+    scenario.Run({{Key("  pgp_key = \"keybase:acceptance_user\"\n"), [&](const json& key) {
+                       EXPECT_TRUE(key["secret_key"].is_null());
+                       EXPECT_EQ(key["key_fingerprint"], keyring.Fingerprint());
+                       const auto secret = keyring.DecryptBase64(key["encrypted_secret_key"]);
+                       EXPECT_EQ(scenario.Emulator().Probe(secret, "yc.monitoring.manage"), 200);
+                   }}});
+}
+
+std::string LockboxBlock(const std::string& secret_id, const std::string& entry) {
+    return "  output_to_lockbox {\n    secret_id            = \"" + secret_id + "\"\n    entry_for_secret_key = \"" +
+           entry + "\"\n  }\n";
+}
+
+// TestAccServiceAccountAPIKey_output_to_lockbox_on_create: the secret goes to a new Lockbox
+// version (the secret's other entries kept) and not to state; removing the block brings it back
+// into state and schedules the old version for destruction.
+TEST(ApiKeyResource, LockboxOutputOnCreateThenRemoved) {
+    Scenario scenario;
+    auto& emulator = scenario.Emulator();
+    const std::string secret_id = EmulatorProcess::kLockboxSecret;
+    std::string version;
+    std::string secret;
+    scenario.Run({
+        {Key(LockboxBlock(secret_id, "secretKeyIsHere")),
+         [&](const json& key) {
+             EXPECT_TRUE(key["secret_key"].is_null());
+             version = key["output_to_lockbox_version_id"];
+             secret = emulator.LockboxEntry(secret_id, version, "secretKeyIsHere").value_or("");
+             EXPECT_EQ(emulator.Probe(secret, "yc.monitoring.manage"), 200) << "Lockbox holds the live secret";
+             EXPECT_EQ(emulator.LockboxEntry(secret_id, version, "existing"), "kept");
+             const auto state = ReadFile(scenario.Workspace().Directory() / "terraform.tfstate");
+             EXPECT_EQ(state.find(secret), std::string::npos) << "no plaintext in the state file";
+         }},
+        {Key(""),
+         [&](const json& key) {
+             EXPECT_TRUE(SameSecret(key["secret_key"], secret)) << "the secret is back in state";
+             EXPECT_TRUE(key["output_to_lockbox_version_id"].is_null());
+             EXPECT_EQ(emulator.LockboxVersionStatus(secret_id, version), "SCHEDULED_FOR_DESTRUCTION");
+         }},
+    });
+}
+
+// TestAccServiceAccountAPIKey_output_to_lockbox_added_and_removed, _updated_secret,
+// _updated_entries and _on_destroy in one key's life: the same secret moves from state to
+// Lockbox, to another secret, to another entry, and every version it leaves is retired.
+TEST(ApiKeyResource, LockboxOutputAddedMovedRenamedAndDestroyed) {
+    Scenario scenario;
+    auto& emulator = scenario.Emulator();
+    const std::string first = EmulatorProcess::kLockboxSecret;
+    const std::string second = EmulatorProcess::kSecondLockboxSecret;
+    std::string id;
+    std::string secret;
+    std::vector<std::string> versions;
+    scenario.Run({
+        {Key(""),
+         [&](const json& key) {
+             id = key["id"];
+             secret = key["secret_key"];
+         }},
+        {Key(LockboxBlock(first, "api_key")),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id) << "moving the secret does not replace the key";
+             EXPECT_TRUE(key["secret_key"].is_null());
+             versions.push_back(key["output_to_lockbox_version_id"]);
+             EXPECT_TRUE(SameSecret(emulator.LockboxEntry(first, versions.back(), "api_key"), secret));
+             EXPECT_EQ(emulator.LockboxEntry(first, versions.back(), "existing"), "kept");
+         }},
+        {Key(LockboxBlock(second, "api_key")),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id);
+             versions.push_back(key["output_to_lockbox_version_id"]);
+             EXPECT_NE(versions[1], versions[0]);
+             EXPECT_TRUE(SameSecret(emulator.LockboxEntry(second, versions[1], "api_key"), secret));
+             EXPECT_EQ(emulator.LockboxEntry(second, versions[1], "other"), "value");
+             EXPECT_EQ(emulator.LockboxVersionStatus(first, versions[0]), "SCHEDULED_FOR_DESTRUCTION");
+         }},
+        {Key(LockboxBlock(second, "nowIsHere")),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id);
+             versions.push_back(key["output_to_lockbox_version_id"]);
+             EXPECT_TRUE(SameSecret(emulator.LockboxEntry(second, versions[2], "nowIsHere"), secret));
+             EXPECT_EQ(emulator.LockboxVersionStatus(second, versions[1]), "SCHEDULED_FOR_DESTRUCTION");
+             EXPECT_EQ(emulator.LockboxVersionStatus(second, versions[2]), "ACTIVE");
+         }},
+    });
+    EXPECT_EQ(emulator.LockboxVersionStatus(second, versions[2]), "SCHEDULED_FOR_DESTRUCTION")
+        << "destroy retires the version that held the secret";
+}
+
+// What the official provider skips: when the key is already gone at destroy, the Lockbox version
+// that held its secret is still retired.
+TEST(ApiKeyResource, DestroyRetiresTheLockboxVersionOfAKeyAlreadyGone) {
+    Scenario scenario;
+    const std::string secret_id = EmulatorProcess::kLockboxSecret;
+    scenario.Apply(Key(LockboxBlock(secret_id, "api_key")));
+    const auto values = scenario.KeyValues();
+    const std::string version = values["output_to_lockbox_version_id"];
+    scenario.Emulator().DeleteKey(values["id"]);
+    const auto destroyed = scenario.Workspace().Run({"destroy", "-auto-approve", "-refresh=false", "-no-color"});
+    ASSERT_EQ(destroyed.exit_code, 0) << destroyed.out << destroyed.err;
+    EXPECT_EQ(scenario.Emulator().LockboxVersionStatus(secret_id, version), "SCHEDULED_FOR_DESTRUCTION");
+}
+
+// The official provider writes "" to Lockbox when pgp_key is also set; here Lockbox gets the real
+// secret and the state only its PGP form. Removing the block keeps the secret encrypted in state.
+// Adding Lockbox back cannot reuse a secret the state only holds encrypted: the key is replaced.
+TEST(ApiKeyResource, PgpAndLockboxTogether) {
+    GpgKeyring keyring;
+    Scenario scenario;
+    auto& emulator = scenario.Emulator();
+    const std::string secret_id = EmulatorProcess::kLockboxSecret;
+    const auto pgp = "  pgp_key = \"" + keyring.PublicKeyBase64() + "\"\n";
+    std::string id;
+    std::string version;
+    std::string encrypted;
+    scenario.Run({
+        {Key(pgp + LockboxBlock(secret_id, "api_key")),
+         [&](const json& key) {
+             id = key["id"];
+             version = key["output_to_lockbox_version_id"];
+             encrypted = key["encrypted_secret_key"];
+             EXPECT_TRUE(key["secret_key"].is_null());
+             const std::optional<std::string> from_lockbox = emulator.LockboxEntry(secret_id, version, "api_key");
+             EXPECT_TRUE(SameSecret(from_lockbox, keyring.DecryptBase64(encrypted))) << "Lockbox holds the real secret";
+             EXPECT_EQ(emulator.Probe(from_lockbox.value_or(""), "yc.monitoring.manage"), 200);
+         }},
+        {Key(pgp),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id);
+             EXPECT_TRUE(key["secret_key"].is_null()) << "still only the encrypted form";
+             EXPECT_EQ(key["encrypted_secret_key"], encrypted);
+             EXPECT_EQ(emulator.LockboxVersionStatus(secret_id, version), "SCHEDULED_FOR_DESTRUCTION");
+         }},
+        {Key(pgp + LockboxBlock(secret_id, "api_key")),
+         [&](const json& key) {
+             EXPECT_NE(key["id"], id) << "replaced: the old secret is not known in plaintext";
+             const auto from_lockbox = emulator.LockboxEntry(secret_id, key["output_to_lockbox_version_id"], "api_key");
+             EXPECT_TRUE(SameSecret(from_lockbox, keyring.DecryptBase64(key["encrypted_secret_key"])));
+         }},
+    });
+}
+
+// Nothing lost: the key is created but Lockbox refuses the secret. The key is in state as
+// tainted, and the next apply replaces it, leaving exactly one key in the cloud.
+TEST(ApiKeyResource, KeyCreatedBeforeAFailureIsRecordedAndReplaced) {
+    Scenario scenario;
+    auto& emulator = scenario.Emulator();
+    const auto config = Key(LockboxBlock(EmulatorProcess::kLockboxSecret, "api_key"));
+    emulator.Fault({{"method", "POST"}, {"path", "/lockbox/v1/secrets/*"}, {"status", 403}, {"count", -1}});
+    scenario.Workspace().WriteConfig(RequiredProvidersBlock() + emulator.ProviderBlock() + config);
+    const auto failed = scenario.Workspace().Run({"apply", "-auto-approve", "-no-color"});
+    EXPECT_EQ(failed.exit_code, 1);
+    EXPECT_NE(failed.err.find("tainted"), std::string::npos) << failed.err;
+    const auto state = emulator.State();
+    ASSERT_EQ(state["apiKeys"].size(), 1U);
+    const auto shown = scenario.Workspace().Run({"show", "-no-color"});
+    EXPECT_NE(shown.out.find("tainted"), std::string::npos) << shown.out;
+    EXPECT_NE(shown.out.find(state["apiKeys"][0]["id"].get<std::string>()), std::string::npos) << shown.out;
+    emulator.ClearFaults();
+    scenario.Run({{config, [&](const json& key) {
+                       EXPECT_NE(key["id"], state["apiKeys"][0]["id"]);
+                       EXPECT_EQ(emulator.State()["apiKeys"].size(), 1U) << "the tainted key was deleted";
+                   }}});
+}
+
+// The timeouts block bounds an operation: a delete slower than timeouts.delete fails with a
+// deadline error; without the slowness it works.
+TEST(ApiKeyResource, TimeoutsBoundTheOperation) {
+    Scenario scenario;
+    const auto config = Key("  timeouts {\n    delete = \"1s\"\n  }\n");
+    scenario.Apply(config);
+    scenario.ExpectEmptyPlan();
+    scenario.Emulator().Fault({{"method", "DELETE"}, {"path", "/iam/v1/apiKeys/*"}, {"latencyMs", 4000}, {"count", -1}});
+    const auto started = std::chrono::steady_clock::now();
+    const auto destroyed = scenario.Workspace().Run({"destroy", "-auto-approve", "-no-color"});
+    const auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_EQ(destroyed.exit_code, 1);
+    EXPECT_NE(destroyed.err.find("DEADLINE_EXCEEDED"), std::string::npos) << destroyed.err;
+    EXPECT_LT(took, std::chrono::seconds(4)) << "gave up after about a second";
+    scenario.Emulator().ClearFaults();
+    scenario.Run({});
+}
+
+// Scopes are checked against the cloud's list at plan time, before anything is created; the
+// error points at the element and names the closest scope.
+TEST(ApiKeyResource, UnknownScopeIsAnErrorAtPlanNamingTheClosest) {
+    Scenario scenario;
     scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() +
-                                     Key(std::string("  output_to_lockbox {\n    secret_id = \"") +
-                                         EmulatorProcess::kLockboxSecret +
-                                         "\"\n    entry_for_secret_key = \"api_key\"\n  }\n"));
-    const auto applied = scenario.Workspace().Run({"apply", "-auto-approve", "-no-color"});
-    EXPECT_EQ(applied.exit_code, 1);
-    EXPECT_NE(applied.err.find("output_to_lockbox"), std::string::npos) << applied.err;
-    EXPECT_EQ(scenario.Emulator().State()["apiKeys"], before);
-    EXPECT_EQ(scenario.Emulator().State()["lockboxSecrets"][0]["versions"].size(), 1U) << "no version was added";
-    scenario.Run({});  // destroy still works with the block in the configuration
+                                     Key("  scopes = [\"yc.postbox.send\", \"yc.postbox.sendd\"]\n"));
+    const auto planned = scenario.Workspace().Run({"plan", "-no-color"});
+    EXPECT_EQ(planned.exit_code, 1);
+    EXPECT_NE(planned.err.find("\"yc.postbox.sendd\" is not an API key scope. Did you mean \"yc.postbox.send\"?"),
+              std::string::npos)
+        << planned.err;
+    EXPECT_NE(planned.err.find("scopes = ["), std::string::npos) << "the source line is shown: " << planned.err;
+    EXPECT_TRUE(scenario.Emulator().State()["apiKeys"].empty());
+}
+
+// The seed's Terraform example (Yandex's "Managing API keys" page), as written, with real values:
+// the deprecated `scope`, an expiry, a PGP key and output_to_lockbox.
+TEST(ApiKeyResource, DocumentationExampleAppliesAsWritten) {
+    GpgKeyring keyring;
+    Scenario scenario;
+    const auto config = "resource \"yandex_iam_service_account_api_key\" \"sa-api-key\" {\n"
+                        "  service_account_id = \"" +
+                        std::string(EmulatorProcess::kServiceAccount) +
+                        "\"\n"
+                        "  description        = \"key for postbox\"\n"
+                        "  scope              = \"yc.postbox.send\"\n"
+                        "  expires_at         = \"2099-12-31T23:59:59Z\"\n"
+                        "  pgp_key            = \"" +
+                        keyring.PublicKeyBase64() +
+                        "\"\n"
+                        "  output_to_lockbox  {\n"
+                        "    secret_id             = \"" +
+                        EmulatorProcess::kLockboxSecret +
+                        "\"\n"
+                        "    entry_for_secret_key = \"api_key\"\n"
+                        "  }\n"
+                        "}\n";
+    scenario.Apply(config);
+    scenario.ExpectEmptyPlan();
+    const auto shown = scenario.Workspace().RunJson({"show", "-json"});
+    const auto& key = shown["values"]["root_module"]["resources"][0]["values"];
+    EXPECT_EQ(key["scope"], "yc.postbox.send");
+    EXPECT_EQ(key["scopes"], json({"yc.postbox.send"}));
+    EXPECT_EQ(key["expires_at"], "2099-12-31T23:59:59Z");
+    const auto secret = keyring.DecryptBase64(key["encrypted_secret_key"]);
+    EXPECT_TRUE(SameSecret(
+        scenario.Emulator().LockboxEntry(EmulatorProcess::kLockboxSecret, key["output_to_lockbox_version_id"], "api_key"),
+        secret));
+    EXPECT_EQ(scenario.Emulator().Probe(secret, "yc.postbox.send"), 200);
+    scenario.Run({});
 }
 
 // Not possible with the official provider (it has no importer): import by id, then nothing to change.

@@ -11,7 +11,9 @@ namespace acceptance {
 EmulatorProcess::EmulatorProcess() : directory_("emulator") {
     const nlohmann::json seed = {{"serviceAccounts", {kServiceAccount, kSecondServiceAccount}},
                                  {"oauthTokens", {kOAuthToken}},
-                                 {"lockboxSecrets", {{{"id", kLockboxSecret}, {"entries", {{"existing", "kept"}}}}}}};
+                                 {"lockboxSecrets",
+                                  {{{"id", kLockboxSecret}, {"entries", {{"existing", "kept"}}}},
+                                   {{"id", kSecondLockboxSecret}, {"entries", {{"other", "value"}}}}}}};
     const auto seed_path = directory_.Write("seed.json", seed.dump());
     process_ = std::make_unique<BackgroundProcess>(std::vector<std::string>{
         (ProviderBinaryDirectory() / "yc-emulator").string(), "--port", "0", "--seed", seed_path.string()});
@@ -26,7 +28,8 @@ EmulatorProcess::EmulatorProcess() : directory_("emulator") {
 
 std::string EmulatorProcess::ProviderBlock() const {
     return "provider \"yandex\" {\n  endpoint  = \"127.0.0.1:" + std::to_string(port_) +
-           "\"\n  plaintext = true\n  token     = \"" + kOAuthToken + "\"\n}\n\n";
+           "\"\n  plaintext = true\n  token     = \"" + kOAuthToken + "\"\n  endpoints {\n    keybase = \"127.0.0.1:" +
+           std::to_string(port_) + "\"\n  }\n}\n\n";
 }
 
 nlohmann::json EmulatorProcess::State() const {
@@ -40,6 +43,59 @@ nlohmann::json EmulatorProcess::State() const {
 void EmulatorProcess::DeleteKey(const std::string& id) const {
     httplib::Client client("127.0.0.1", port_);
     client.Delete(("/admin/apiKeys/" + id).c_str());
+}
+
+void EmulatorProcess::Fault(const nlohmann::json& fault) const {
+    httplib::Client client("127.0.0.1", port_);
+    auto answer = client.Post("/admin/faults", fault.dump(), "application/json");
+    if (!answer || answer->status != 200)
+        throw std::runtime_error("the emulator refused the fault");
+}
+
+void EmulatorProcess::ClearFaults() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.Delete("/admin/faults");
+}
+
+void EmulatorProcess::Seed(const nlohmann::json& seed) const {
+    httplib::Client client("127.0.0.1", port_);
+    auto answer = client.Post("/admin/seed", seed.dump(), "application/json");
+    if (!answer || answer->status != 200)
+        throw std::runtime_error("the emulator refused the seed");
+}
+
+std::optional<std::string> EmulatorProcess::LockboxEntry(const std::string& secret_id,
+                                                         const std::string& version_id,
+                                                         const std::string& key) const {
+    httplib::Client client("127.0.0.1", port_);
+    const nlohmann::json exchange = {{"yandexPassportOauthToken", kOAuthToken}};
+    auto token = client.Post("/iam/v1/tokens", exchange.dump(), "application/json");
+    if (!token || token->status != 200)
+        throw std::runtime_error("the emulator did not issue an IAM token");
+    const auto iam_token = nlohmann::json::parse(token->body)["iamToken"].get<std::string>();
+    auto payload = client.Get(("/lockbox/v1/secrets/" + secret_id + "/payload?versionId=" + version_id).c_str(),
+                              httplib::Headers{{"Authorization", "Bearer " + iam_token}});
+    if (!payload || payload->status != 200)
+        return std::nullopt;
+    const auto answer = nlohmann::json::parse(payload->body);  // outlives the loop, unlike a temporary
+    for (const auto& entry : answer["entries"]) {
+        if (entry["key"] == key)
+            return entry["textValue"].get<std::string>();
+    }
+    return std::nullopt;
+}
+
+std::string EmulatorProcess::LockboxVersionStatus(const std::string& secret_id, const std::string& version_id) const {
+    const auto state = State();  // outlives the loop, unlike a temporary
+    for (const auto& secret : state["lockboxSecrets"]) {
+        if (secret["id"] != secret_id)
+            continue;
+        for (const auto& version : secret["versions"]) {
+            if (version["id"] == version_id)
+                return version["status"];
+        }
+    }
+    return "";
 }
 
 int EmulatorProcess::Probe(const std::string& secret, const std::string& scope) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -16,7 +17,9 @@ public:
     static constexpr const char* kServiceAccount = "aje6o61dvog2h6g9a33s";
     static constexpr const char* kSecondServiceAccount = "ajesecondaccount0001";
     static constexpr const char* kOAuthToken = "y0_acceptance-oauth-token";
+    /// Seeded with an entry "existing" = "kept" that must survive every version the provider adds.
     static constexpr const char* kLockboxSecret = "e6qacceptancesecret1";
+    static constexpr const char* kSecondLockboxSecret = "e6qacceptancesecret2";
 
     EmulatorProcess();
 
@@ -26,6 +29,18 @@ public:
     [[nodiscard]] std::string ProviderBlock() const;
 
     nlohmann::json State() const;
+    /// Adds a fault (see the emulator's README); ClearFaults removes them all.
+    void Fault(const nlohmann::json& fault) const;
+    void ClearFaults() const;
+    /// Merges a seed document (see the emulator's README), e.g. Keybase users.
+    void Seed(const nlohmann::json& seed) const;
+    /// The text of one entry of a Lockbox version, read through the payload API as a client
+    /// would; nullopt when the version or entry does not exist.
+    std::optional<std::string> LockboxEntry(const std::string& secret_id,
+                                            const std::string& version_id,
+                                            const std::string& key) const;
+    /// ACTIVE, SCHEDULED_FOR_DESTRUCTION or DESTROYED; "" for an unknown version.
+    std::string LockboxVersionStatus(const std::string& secret_id, const std::string& version_id) const;
     /// Deletes a key behind Terraform's back.
     void DeleteKey(const std::string& id) const;
     /// Status of the Api-Key probe for `secret` and `scope`.

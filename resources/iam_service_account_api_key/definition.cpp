@@ -2,6 +2,7 @@
 
 #include "resources/iam_service_account_api_key/limits.hpp"
 #include "tfplugin/framework/attributes.hpp"
+#include "tfplugin/framework/timeouts.hpp"
 
 namespace provider {
 
@@ -89,9 +90,10 @@ Definition Build() {
                  "ID of the Lockbox secret version that holds the API key, when `output_to_lockbox` is set."),
     };
     block.block_types = {OutputToLockboxBlock()};
+    AddTimeoutsBlock(definition, {"create", "read", "update", "delete"});
 
     auto& rules = definition.rules;
-    // Computed values that only create (or a later issue's PGP and Lockbox handling) changes:
+    // Computed values that only create changes, or a move of the secret (see modify_plan.cpp):
     // an update keeps them, so plans stay quiet.
     for (const char* name : {"id",
                              "created_at",

@@ -1,20 +1,137 @@
-// Plan adjustments beyond the framework's chores: a computed value is unknown exactly when the
-// apply will change it.
+// Plan adjustments beyond the framework's chores: new scopes are checked against the cloud's
+// list, and a computed value is unknown exactly when the apply will change it (and known when
+// the plan can already tell, such as no plaintext secret in state with a PGP key).
+#include "resources/iam_service_account_api_key/apply_support.hpp"
+#include "resources/iam_service_account_api_key/lockbox_output.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
+#include "resources/iam_service_account_api_key/state_mapping.hpp"
+#include "tfplugin/framework/timeouts.hpp"
 
 namespace provider {
 
-void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& /*ctx*/,
+namespace {
+
+using tfplugin::AttributePath;
+using tfplugin::Type;
+using tfplugin::Value;
+
+const Value kNullString = Value::Null(Type::String());
+const Value kUnknownString = Value::Unknown(Type::String());
+
+// Known when the configuration says for sure whether the attribute is set.
+std::optional<bool> IsSet(const Value& config, const char* name) {
+    const auto& value = config.Attribute(name);
+    if (value.IsNull())
+        return false;
+    if (!value.IsKnown())
+        return std::nullopt;
+    if (value.GetType().Kind() == tfplugin::TypeKind::kList)
+        return !value.Elements().empty();
+    return true;
+}
+
+// Where a new key's secret will be: planned exactly when the configuration already says.
+Value PlanCreatedSecret(Value planned, const Value& config) {
+    const auto pgp = IsSet(config, "pgp_key");
+    const auto lockbox = IsSet(config, "output_to_lockbox");
+    if (pgp == false) {
+        planned = planned.WithAttribute("encrypted_secret_key", kNullString).WithAttribute("key_fingerprint", kNullString);
+    }
+    if (lockbox == false)
+        planned = planned.WithAttribute("output_to_lockbox_version_id", kNullString);
+    if (pgp == true || lockbox == true)
+        planned = planned.WithAttribute("secret_key", kNullString);
+    return planned;
+}
+
+// Where the secret of an existing key goes when `output_to_lockbox` changes.
+Value PlanMovedSecret(Value planned, const Value& config) {
+    const auto lockbox = IsSet(config, "output_to_lockbox");
+    if (!lockbox) {
+        return planned.WithAttribute("output_to_lockbox_version_id", kUnknownString)
+            .WithAttribute("secret_key", kUnknownString);
+    }
+    if (*lockbox) {
+        return planned.WithAttribute("output_to_lockbox_version_id", kUnknownString)
+            .WithAttribute("secret_key", kNullString);
+    }
+    // Back from Lockbox: into state in plaintext, unless a PGP key keeps it encrypted there.
+    return planned.WithAttribute("output_to_lockbox_version_id", kNullString)
+        .WithAttribute("secret_key", IsSet(config, "pgp_key") == true ? kNullString : kUnknownString);
+}
+
+}  // namespace
+
+void ApiKeyResource::CheckScopes(const tfplugin::CallContext& ctx,
+                                 const Value& config,
+                                 tfplugin::Diagnostics& diagnostics) {
+    auto* client = api_client_->Get();
+    if (client == nullptr)
+        return;  // not configured yet (a provider block with unknown values): apply checks
+    std::vector<std::pair<std::string, AttributePath>> wanted;
+    const auto& scopes = config.Attribute("scopes");
+    if (scopes.IsKnown()) {
+        for (std::size_t i = 0; i < scopes.Elements().size(); ++i) {
+            const auto& scope = scopes.Elements()[i];
+            if (scope.IsKnown())
+                wanted.emplace_back(scope.AsString(), AttributePath::Root("scopes").Index(static_cast<std::int64_t>(i)));
+        }
+    }
+    if (const auto& scope = config.Attribute("scope"); scope.IsKnown())
+        wanted.emplace_back(scope.AsString(), AttributePath::Root("scope"));
+    if (wanted.empty())
+        return;
+    const auto call = CallContextFor(ctx, tfplugin::framework::TimeoutOf(config, "read", kDefaultOperationTimeout));
+    auto known = scope_catalog_.Scopes(*client, call);
+    if (!known) {
+        diagnostics.AddWarning("Cannot check the scopes",
+                               "The list of API key scopes could not be read, so the scopes are checked only when "
+                               "the key is created: " +
+                                   known.GetError().ToString());
+        return;
+    }
+    const auto& catalog = known.Value();
+    for (const auto& [scope, path] : wanted) {
+        if (std::find(catalog.begin(), catalog.end(), scope) != catalog.end())
+            continue;
+        diagnostics.AddAttributeError(path,
+                                      "Unknown scope",
+                                      "\"" + scope + "\" is not an API key scope. Did you mean \"" +
+                                          ClosestScope(catalog, scope) +
+                                          "\"? `yc iam api-key list-scopes` lists them all.");
+    }
+}
+
+void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
                                 const tfplugin::framework::ModifyPlanRequest& request,
                                 tfplugin::framework::ModifyPlanResponse& response) {
-    if (request.prior_state.IsNull())
-        return;  // create: the chores left every computed value unknown
+    const auto& prior = request.prior_state;
+    const auto& config = request.config;
+    if (prior.IsNull()) {
+        CheckScopes(ctx, config, response.diagnostics);
+        response.planned_state = PlanCreatedSecret(response.planned_state, config);
+        return;
+    }
     const auto& planned = response.planned_state;
+    if (!(planned.Attribute("scopes") == prior.Attribute("scopes")) ||
+        !(planned.Attribute("scope") == prior.Attribute("scope"))) {
+        CheckScopes(ctx, config, response.diagnostics);
+    }
     // The API derives the deprecated `scope` from `scopes` (one scope: that scope; otherwise
     // none), so a change of scopes changes it too, unless the user sets it.
-    if (!(planned.Attribute("scopes") == request.prior_state.Attribute("scopes")) &&
-        request.config.Attribute("scope").IsNull()) {
-        response.planned_state = planned.WithAttribute("scope", tfplugin::Value::Unknown(tfplugin::Type::String()));
+    if (!(planned.Attribute("scopes") == prior.Attribute("scopes")) && config.Attribute("scope").IsNull()) {
+        response.planned_state = response.planned_state.WithAttribute("scope", kUnknownString);
+    }
+    if (LockboxOutputOf(planned) != LockboxOutputOf(prior) || !planned.Attribute("output_to_lockbox").IsKnown()) {
+        // A secret the state does not hold in plaintext (an imported key, or one kept only
+        // encrypted) cannot be written to Lockbox afterwards: a new key is made instead.
+        const auto& secret_key = prior.Attribute("secret_key");
+        const bool plaintext_known = secret_key.IsKnown() && !secret_key.AsString().empty();
+        if (!LockboxOutputOf(prior) && IsSet(config, "output_to_lockbox") != false && !plaintext_known) {
+            response.requires_replace.push_back(AttributePath::Root("output_to_lockbox"));
+            return;
+        }
+        response.planned_state = PlanMovedSecret(response.planned_state, config);
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "resources/iam_service_account_api_key/scope_catalog.hpp"
 #include "resources/provider/api_client.hpp"
 #include "tfplugin/framework/resource.hpp"
 
@@ -45,8 +46,11 @@ public:
 private:
     /// The configured client, or nullptr after adding the "not configured" error.
     ycloud::Client* Client(tfplugin::Diagnostics& diagnostics) const;
+    /// Adds an error on the path of every configured scope the cloud does not know.
+    void CheckScopes(const tfplugin::CallContext& ctx, const tfplugin::Value& config, tfplugin::Diagnostics& diagnostics);
 
     std::shared_ptr<ApiClient> api_client_;
+    ScopeCatalog scope_catalog_;
 };
 
 }  // namespace provider

@@ -1,0 +1,47 @@
+#include "resources/iam_service_account_api_key/apply_support.hpp"
+
+#include <openssl/evp.h>
+
+namespace provider {
+
+ycloud::Context CallContextFor(const tfplugin::CallContext& ctx, std::chrono::nanoseconds timeout) {
+    ycloud::Context call;
+    call.stop = ctx.stop;
+    call.deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::milliseconds>(timeout);
+    return call;
+}
+
+void AddApiError(tfplugin::Diagnostics& diagnostics, const std::string& summary, const ycloud::Error& error) {
+    diagnostics.AddError(summary, error.ToString());
+}
+
+std::string TaintedKeyNote(const std::string& api_key_id) {
+    return "API key " + api_key_id +
+           " was created and is recorded in the state as tainted, so the next apply replaces it.";
+}
+
+std::string Base64(const std::string& bytes) {
+    std::string encoded(4 * ((bytes.size() + 2) / 3), '\0');
+    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                                       reinterpret_cast<const unsigned char*>(bytes.data()),
+                                       static_cast<int>(bytes.size()));
+    encoded.resize(static_cast<std::size_t>(length));
+    return encoded;
+}
+
+std::variant<pgp::PublicKey, std::string> ResolvePublicKey(ycloud::Client& client,
+                                                           const std::string& pgp_key,
+                                                           const ycloud::Context& context) {
+    if (!pgp::IsKeybaseReference(pgp_key))
+        return pgp::PublicKey::Parse(pgp_key);
+    const auto user = pgp_key.substr(pgp_key.find(':') + 1);
+    auto armored = client.Keybase().PrimaryPublicKey(user, context);
+    if (!armored)
+        return "Cannot fetch the public key of Keybase user \"" + user + "\": " + armored.GetError().ToString();
+    auto parsed = pgp::PublicKey::Parse(armored.Value());
+    if (auto* problem = std::get_if<std::string>(&parsed))
+        return "The public key Keybase publishes for \"" + user + "\" cannot be used: " + *problem;
+    return parsed;
+}
+
+}  // namespace provider

@@ -1,0 +1,108 @@
+// Create: one create call, then the secret goes where the configuration says: the state, the
+// state encrypted to a PGP key, and/or a new Lockbox version. Once the key exists the state names
+// it whatever fails later, so Terraform records it (tainted) and the next apply replaces it.
+#include <optional>
+#include <variant>
+
+#include "resources/iam_service_account_api_key/apply_support.hpp"
+#include "resources/iam_service_account_api_key/lockbox_output.hpp"
+#include "resources/iam_service_account_api_key/resource.hpp"
+#include "resources/iam_service_account_api_key/state_mapping.hpp"
+#include "tfplugin/framework/timeouts.hpp"
+
+namespace provider {
+
+namespace {
+
+using tfplugin::AttributePath;
+using tfplugin::Type;
+using tfplugin::Value;
+
+// Puts the new key's secret where the plan says. Returns false after adding an error; the
+// state then holds whatever was done so far.
+bool StoreSecret(ycloud::Client& client,
+                 const ycloud::CreatedApiKey& created,
+                 const std::optional<pgp::PublicKey>& public_key,
+                 const std::optional<LockboxOutput>& lockbox,
+                 const ycloud::Context& call,
+                 tfplugin::framework::CreateResponse& response) {
+    const auto& id = created.api_key.id;
+    if (public_key) {
+        // The plaintext is stored nowhere in state: only the encrypted form.
+        std::string problem;
+        const auto encrypted = public_key->Encrypt(created.secret.Reveal(), problem);
+        if (!encrypted) {
+            response.diagnostics.AddAttributeError(
+                AttributePath::Root("pgp_key"), "Cannot encrypt the secret", problem + ". " + TaintedKeyNote(id));
+            return false;
+        }
+        response.new_state =
+            response.new_state.WithAttribute("encrypted_secret_key", Value::String(Base64(*encrypted)))
+                .WithAttribute("key_fingerprint", Value::String(public_key->Fingerprint()));
+    }
+    if (lockbox) {
+        // Lockbox gets the real secret, also with a PGP key (where the official provider wrote "").
+        auto version = WriteToLockbox(client, *lockbox, created.secret, call);
+        if (!version) {
+            response.diagnostics.AddAttributeError(AttributePath::Root("output_to_lockbox"),
+                                                   "Cannot write the secret to Lockbox",
+                                                   version.GetError().ToString() + ". " + TaintedKeyNote(id));
+            return false;
+        }
+        response.new_state = response.new_state.WithAttribute("output_to_lockbox_version_id",
+                                                              Value::String(version.Value()));
+    }
+    if (!public_key && !lockbox) {
+        response.new_state =
+            response.new_state.WithAttribute("secret_key", Value::String(std::string(created.secret.Reveal())));
+    }
+    return true;
+}
+
+}  // namespace
+
+void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
+                            const tfplugin::framework::CreateRequest& request,
+                            tfplugin::framework::CreateResponse& response) {
+    const auto& plan = request.planned_state;
+    auto* client = Client(response.diagnostics);
+    if (client == nullptr)
+        return;
+    const auto call =
+        CallContextFor(ctx, tfplugin::framework::TimeoutOf(plan, "create", kDefaultOperationTimeout));
+    // Everything that can be checked beforehand is, so a bad PGP key costs no API key.
+    std::optional<pgp::PublicKey> public_key;
+    if (const auto pgp_key = StringOf(plan, "pgp_key"); !pgp_key.empty()) {
+        auto resolved = ResolvePublicKey(*client, pgp_key, call);
+        if (auto* problem = std::get_if<std::string>(&resolved)) {
+            response.diagnostics.AddAttributeError(AttributePath::Root("pgp_key"), "Invalid PGP public key", *problem);
+            return;
+        }
+        public_key.emplace(std::move(std::get<pgp::PublicKey>(resolved)));
+    }
+    ycloud::CreateApiKeyRequest create;
+    create.service_account_id = StringOf(plan, "service_account_id");
+    create.description = StringOf(plan, "description");
+    create.scopes = StringsOf(plan, "scopes");
+    create.scope = StringOf(plan, "scope");
+    create.expires_at = StringOf(plan, "expires_at");
+    auto created = client->ApiKeys().Create(create, call);
+    if (!created) {
+        AddApiError(response.diagnostics, "Cannot create the API key", created.GetError());
+        return;
+    }
+    const auto& id = created.Value().api_key.id;
+    // First of all, the state names the key.
+    response.new_state = plan.WithAttribute("id", Value::String(id));
+    try {
+        response.new_state = WithApiKey(response.new_state, created.Value().api_key);
+        for (const char* name : {"secret_key", "encrypted_secret_key", "key_fingerprint", "output_to_lockbox_version_id"})
+            response.new_state = response.new_state.WithAttribute(name, Value::Null(Type::String()));
+        StoreSecret(*client, created.Value(), public_key, LockboxOutputOf(plan), call, response);
+    } catch (const std::exception& problem) {
+        response.diagnostics.AddError("Cannot record the new API key",
+                                      std::string(problem.what()) + ". " + TaintedKeyNote(id));
+    }
+}
+
+}  // namespace provider

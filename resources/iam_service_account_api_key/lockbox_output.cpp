@@ -1,0 +1,101 @@
+#include "resources/iam_service_account_api_key/lockbox_output.hpp"
+
+#include <algorithm>
+
+namespace provider {
+
+namespace {
+
+ycloud::Error LockboxError(ycloud::GrpcCode code, std::string message) {
+    ycloud::Error error;
+    error.code = code;
+    error.message = std::move(message);
+    return error;
+}
+
+std::string TextOf(const tfplugin::Value& object, const std::string& name) {
+    const auto& value = object.Attribute(name);
+    return value.IsKnown() ? value.AsString() : std::string();
+}
+
+// Whether the version is past ACTIVE, for a destruction request that was refused.
+bool AlreadyRetired(ycloud::Client& client,
+                    const std::string& secret_id,
+                    const std::string& version_id,
+                    const ycloud::Context& context) {
+    auto versions = client.Lockbox().ListVersions(secret_id, context);
+    if (!versions)
+        return false;
+    const auto& all = versions.Value();
+    const auto found =
+        std::find_if(all.begin(), all.end(), [&](const ycloud::LockboxVersion& v) { return v.id == version_id; });
+    return found == all.end() || found->status != "ACTIVE";
+}
+
+}  // namespace
+
+std::optional<LockboxOutput> LockboxOutputOf(const tfplugin::Value& object) {
+    const auto& blocks = object.Attribute("output_to_lockbox");
+    if (!blocks.IsKnown() || blocks.Elements().empty())
+        return std::nullopt;
+    const auto& block = blocks.Elements().front();
+    if (!block.IsKnown())
+        return std::nullopt;
+    return LockboxOutput{TextOf(block, "secret_id"), TextOf(block, "entry_for_secret_key")};
+}
+
+ycloud::Result<std::string> WriteToLockbox(ycloud::Client& client,
+                                           const LockboxOutput& output,
+                                           const ycloud::SecretString& secret,
+                                           const ycloud::Context& context) {
+    // No base version: Lockbox starts from the current one, so the other entries stay.
+    auto operation = client.Lockbox().AddVersion(output.secret_id, {{output.entry_key, secret}}, "", context);
+    auto done = operation ? client.Operations().Wait(operation.Value(), context) : operation;
+    if (!done)
+        return done.GetError();
+    const auto& finished = done.Value();
+    std::string version_id;
+    if (finished.response && finished.response->is_object())
+        version_id = finished.response->value("id", "");
+    if (version_id.empty() && finished.metadata.is_object())
+        version_id = finished.metadata.value("versionId", "");
+    if (version_id.empty()) {
+        return LockboxError(ycloud::GrpcCode::kInternal,
+                            "Lockbox added a version to secret " + output.secret_id + " but did not say its id");
+    }
+    return version_id;
+}
+
+ycloud::Result<ycloud::SecretString> ReadFromLockbox(ycloud::Client& client,
+                                                     const LockboxOutput& output,
+                                                     const std::string& version_id,
+                                                     const ycloud::Context& context) {
+    auto payload = client.Lockbox().GetPayload(output.secret_id, version_id, context);
+    if (!payload)
+        return payload.GetError();
+    const auto& entries = payload.Value().text_entries;
+    const auto found = entries.find(output.entry_key);
+    if (found == entries.end()) {
+        return LockboxError(ycloud::GrpcCode::kNotFound,
+                            "version " + version_id + " of Lockbox secret " + output.secret_id +
+                                " has no text entry \"" + output.entry_key + "\"");
+    }
+    return found->second;
+}
+
+ycloud::Result<ycloud::Done> RetireLockboxVersion(ycloud::Client& client,
+                                                  const std::string& secret_id,
+                                                  const std::string& version_id,
+                                                  const ycloud::Context& context) {
+    auto operation = client.Lockbox().ScheduleVersionDestruction(secret_id, version_id, "", context);
+    auto done = operation ? client.Operations().Wait(operation.Value(), context) : operation;
+    if (done || done.GetError().IsNotFound())
+        return ycloud::Done{};
+    if (done.GetError().code == ycloud::GrpcCode::kFailedPrecondition &&
+        AlreadyRetired(client, secret_id, version_id, context)) {
+        return ycloud::Done{};
+    }
+    return done.GetError();
+}
+
+}  // namespace provider

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "client/client.hpp"
+#include "tfplugin/types/value.hpp"
+
+// `output_to_lockbox`: the secret lives in a Lockbox secret version instead of the state.
+namespace provider {
+
+/// Where the secret goes: an entry of a Lockbox secret.
+struct LockboxOutput {
+    std::string secret_id;
+    std::string entry_key;
+    friend bool operator==(const LockboxOutput&, const LockboxOutput&) = default;
+};
+
+/// The `output_to_lockbox` block of a state, plan or config; nullopt when there is none.
+std::optional<LockboxOutput> LockboxOutputOf(const tfplugin::Value& object);
+
+/// Writes the secret as a new version of the Lockbox secret, with the other entries of its current
+/// version carried over, and waits for it. Returns the new version's id.
+ycloud::Result<std::string> WriteToLockbox(ycloud::Client& client,
+                                           const LockboxOutput& output,
+                                           const ycloud::SecretString& secret,
+                                           const ycloud::Context& context);
+
+/// The secret that an earlier WriteToLockbox put into `version_id`.
+ycloud::Result<ycloud::SecretString> ReadFromLockbox(ycloud::Client& client,
+                                                     const LockboxOutput& output,
+                                                     const std::string& version_id,
+                                                     const ycloud::Context& context);
+
+/// Schedules the version for destruction (after Lockbox's default 7 days, so a mistake can still
+/// be undone) and waits. A version or secret that is already gone or scheduled counts as done.
+ycloud::Result<ycloud::Done> RetireLockboxVersion(ycloud::Client& client,
+                                                  const std::string& secret_id,
+                                                  const std::string& version_id,
+                                                  const ycloud::Context& context);
+
+}  // namespace provider

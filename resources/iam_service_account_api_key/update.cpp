@@ -1,0 +1,139 @@
+// Update: the secret moves first when `output_to_lockbox` changed, then one PATCH with exactly
+// the changed fields. Whatever was done before a failure is in the returned state.
+#include "resources/iam_service_account_api_key/apply_support.hpp"
+#include "resources/iam_service_account_api_key/lockbox_output.hpp"
+#include "resources/iam_service_account_api_key/resource.hpp"
+#include "resources/iam_service_account_api_key/state_mapping.hpp"
+#include "tfplugin/framework/timeouts.hpp"
+
+namespace provider {
+
+namespace {
+
+using tfplugin::AttributePath;
+using tfplugin::Type;
+using tfplugin::Value;
+
+bool Changed(const Value& plan, const Value& prior, const char* name) {
+    return !(plan.Attribute(name) == prior.Attribute(name));
+}
+
+// The plaintext secret as it is now: in the old Lockbox version, or in the state.
+ycloud::Result<ycloud::SecretString> CurrentSecret(ycloud::Client& client,
+                                                   const Value& prior,
+                                                   const std::optional<LockboxOutput>& old_output,
+                                                   const ycloud::Context& call) {
+    if (old_output)
+        return ReadFromLockbox(client, *old_output, StringOf(prior, "output_to_lockbox_version_id"), call);
+    const auto& secret_key = prior.Attribute("secret_key");
+    if (secret_key.IsKnown() && !secret_key.AsString().empty())
+        return ycloud::SecretString(secret_key.AsString());
+    ycloud::Error error;
+    error.code = ycloud::GrpcCode::kFailedPrecondition;
+    error.message =
+        "the state has no plaintext secret for this key (it was imported, or only its PGP-encrypted form is kept), "
+        "so it cannot be written to Lockbox; replace the key instead (terraform apply -replace=...)";
+    return error;
+}
+
+// Moves the secret from where `prior` keeps it to where `plan` wants it, adding the new Lockbox
+// version before the old one is retired so the secret always has a home. Returns false after
+// adding an error; `state` then says where the secret is.
+bool MoveSecret(ycloud::Client& client,
+                const Value& prior,
+                const Value& plan,
+                const ycloud::Context& call,
+                Value& state,
+                tfplugin::Diagnostics& diagnostics) {
+    const auto old_output = LockboxOutputOf(prior);
+    const auto new_output = LockboxOutputOf(plan);
+    const bool encrypted = !StringOf(plan, "pgp_key").empty();
+    const auto lockbox_path = AttributePath::Root("output_to_lockbox");
+    // With a PGP key the encrypted form stays in state, so the plaintext is only needed for Lockbox.
+    if (new_output || !encrypted) {
+        auto secret = CurrentSecret(client, prior, old_output, call);
+        if (!secret) {
+            diagnostics.AddAttributeError(lockbox_path, "Cannot move the secret", secret.GetError().ToString());
+            return false;
+        }
+        if (new_output) {
+            auto version = WriteToLockbox(client, *new_output, secret.Value(), call);
+            if (!version) {
+                diagnostics.AddAttributeError(
+                    lockbox_path, "Cannot write the secret to Lockbox", version.GetError().ToString());
+                return false;
+            }
+            state = state.WithAttribute("output_to_lockbox_version_id", Value::String(version.Value()))
+                        .WithAttribute("secret_key", Value::Null(Type::String()));
+        } else {
+            state = state.WithAttribute("secret_key", Value::String(std::string(secret.Value().Reveal())));
+        }
+    }
+    if (!new_output) {
+        state = state.WithAttribute("output_to_lockbox_version_id", Value::Null(Type::String()));
+        if (encrypted)
+            state = state.WithAttribute("secret_key", Value::Null(Type::String()));
+    }
+    const auto old_version = StringOf(prior, "output_to_lockbox_version_id");
+    if (old_output && !old_version.empty()) {
+        auto retired = RetireLockboxVersion(client, old_output->secret_id, old_version, call);
+        if (!retired) {
+            diagnostics.AddAttributeError(lockbox_path,
+                                          "Cannot schedule the old Lockbox version for destruction",
+                                          "The secret was moved, but version " + old_version + " of Lockbox secret " +
+                                              old_output->secret_id + " still holds it: " +
+                                              retired.GetError().ToString());
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
+                            const tfplugin::framework::UpdateRequest& request,
+                            tfplugin::framework::UpdateResponse& response) {
+    auto* client = Client(response.diagnostics);
+    if (client == nullptr)
+        return;
+    const auto& plan = request.planned_state;
+    const auto& prior = request.prior_state;
+    const auto id = StringOf(prior, "id");
+    const auto call =
+        CallContextFor(ctx, tfplugin::framework::TimeoutOf(plan, "update", kDefaultOperationTimeout));
+    auto state = prior;
+    if (LockboxOutputOf(plan) != LockboxOutputOf(prior)) {
+        const bool moved = MoveSecret(*client, prior, plan, call, state, response.diagnostics);
+        response.new_state = state;
+        if (!moved)
+            return;
+    }
+    ycloud::UpdateApiKeyRequest update;
+    if (Changed(plan, prior, "description"))
+        update.description = StringOf(plan, "description");
+    if (Changed(plan, prior, "scopes"))
+        update.scopes = StringsOf(plan, "scopes");
+    if (Changed(plan, prior, "expires_at"))
+        update.expires_at = StringOf(plan, "expires_at");  // "" clears the expiry
+    if (update.description || update.scopes || update.expires_at) {
+        auto operation = client->ApiKeys().Update(id, update, call);
+        auto done = operation ? client->Operations().Wait(operation.Value(), call) : operation;
+        if (!done) {
+            AddApiError(response.diagnostics, "Cannot update API key " + id, done.GetError());
+            return;
+        }
+    }
+    // The plan's configuration with the secret's attributes as they now are, then the cloud's view.
+    auto updated = plan;
+    for (const char* name : {"secret_key", "output_to_lockbox_version_id"})
+        updated = updated.WithAttribute(name, state.Attribute(name));
+    auto key = client->ApiKeys().Get(id, call);
+    if (!key) {
+        AddApiError(response.diagnostics, "Cannot read the updated API key", key.GetError());
+        return;
+    }
+    response.new_state = WithApiKey(updated, key.Value());
+}
+
+}  // namespace provider
