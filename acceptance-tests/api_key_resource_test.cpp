@@ -315,7 +315,8 @@ TEST(ApiKeyResource, TimeoutsBoundTheOperation) {
     const auto config = Key("  timeouts {\n    delete = \"1s\"\n  }\n");
     scenario.Apply(config);
     scenario.ExpectEmptyPlan();
-    scenario.Emulator().Fault({{"method", "DELETE"}, {"path", "/iam/v1/apiKeys/*"}, {"latencyMs", 4000}, {"count", -1}});
+    scenario.Emulator().Fault(
+        {{"method", "DELETE"}, {"path", "/iam/v1/apiKeys/*"}, {"latencyMs", 4000}, {"count", -1}});
     const auto started = std::chrono::steady_clock::now();
     const auto destroyed = scenario.Workspace().Run({"destroy", "-auto-approve", "-no-color"});
     const auto took = std::chrono::steady_clock::now() - started;
@@ -346,23 +347,24 @@ TEST(ApiKeyResource, UnknownScopeIsAnErrorAtPlanNamingTheClosest) {
 TEST(ApiKeyResource, DocumentationExampleAppliesAsWritten) {
     GpgKeyring keyring;
     Scenario scenario;
-    const auto config = "resource \"yandex_iam_service_account_api_key\" \"sa-api-key\" {\n"
-                        "  service_account_id = \"" +
-                        std::string(EmulatorProcess::kServiceAccount) +
-                        "\"\n"
-                        "  description        = \"key for postbox\"\n"
-                        "  scope              = \"yc.postbox.send\"\n"
-                        "  expires_at         = \"2099-12-31T23:59:59Z\"\n"
-                        "  pgp_key            = \"" +
-                        keyring.PublicKeyBase64() +
-                        "\"\n"
-                        "  output_to_lockbox  {\n"
-                        "    secret_id             = \"" +
-                        EmulatorProcess::kLockboxSecret +
-                        "\"\n"
-                        "    entry_for_secret_key = \"api_key\"\n"
-                        "  }\n"
-                        "}\n";
+    const auto config =
+        "resource \"yandex_iam_service_account_api_key\" \"sa-api-key\" {\n"
+        "  service_account_id = \"" +
+        std::string(EmulatorProcess::kServiceAccount) +
+        "\"\n"
+        "  description        = \"key for postbox\"\n"
+        "  scope              = \"yc.postbox.send\"\n"
+        "  expires_at         = \"2099-12-31T23:59:59Z\"\n"
+        "  pgp_key            = \"" +
+        keyring.PublicKeyBase64() +
+        "\"\n"
+        "  output_to_lockbox  {\n"
+        "    secret_id             = \"" +
+        EmulatorProcess::kLockboxSecret +
+        "\"\n"
+        "    entry_for_secret_key = \"api_key\"\n"
+        "  }\n"
+        "}\n";
     scenario.Apply(config);
     scenario.ExpectEmptyPlan();
     const auto shown = scenario.Workspace().RunJson({"show", "-json"});
@@ -371,9 +373,9 @@ TEST(ApiKeyResource, DocumentationExampleAppliesAsWritten) {
     EXPECT_EQ(key["scopes"], json({"yc.postbox.send"}));
     EXPECT_EQ(key["expires_at"], "2099-12-31T23:59:59Z");
     const auto secret = keyring.DecryptBase64(key["encrypted_secret_key"]);
-    EXPECT_TRUE(SameSecret(
-        scenario.Emulator().LockboxEntry(EmulatorProcess::kLockboxSecret, key["output_to_lockbox_version_id"], "api_key"),
-        secret));
+    EXPECT_TRUE(SameSecret(scenario.Emulator().LockboxEntry(
+                               EmulatorProcess::kLockboxSecret, key["output_to_lockbox_version_id"], "api_key"),
+                           secret));
     EXPECT_EQ(scenario.Emulator().Probe(secret, "yc.postbox.send"), 200);
     scenario.Run({});
 }
@@ -393,6 +395,33 @@ TEST(ApiKeyResource, ImportByIdPlansNoChanges) {
     EXPECT_EQ(values["description"], "imported");
     EXPECT_TRUE(values["secret_key"].is_null()) << "the secret cannot be recovered";
     scenario.Run({});
+}
+
+// An `import {}` block and `terraform plan -generate-config-out`: the generated configuration
+// imports the key and plans no change, then applies and stays quiet.
+TEST(ApiKeyResource, GeneratedConfigForAnImportPlansNoChanges) {
+    Scenario scenario;
+    scenario.Apply(Key("  description = \"to import\"\n  scopes = [\"yc.postbox.send\", \"yc.ydb.tables.manage\"]\n"));
+    const auto id = scenario.KeyValues()["id"].get<std::string>();
+    ASSERT_EQ(scenario.Workspace().Run({"state", "rm", "yandex_iam_service_account_api_key.key"}).exit_code, 0);
+    scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() +
+                                     "import {\n  to = yandex_iam_service_account_api_key.key\n  id = \"" + id +
+                                     "\"\n}\n");
+    const auto generated = scenario.Workspace().Run({"plan", "-no-color", "-generate-config-out=generated.tf"});
+    ASSERT_EQ(generated.exit_code, 0) << generated.out << generated.err;
+    const auto hcl = ReadFile(scenario.Workspace().Directory() / "generated.tf");
+    EXPECT_NE(hcl.find("service_account_id"), std::string::npos) << hcl;
+    EXPECT_EQ(hcl.find("secret_key"), std::string::npos) << "computed-only attributes are left out:\n" << hcl;
+    const auto planned = scenario.Workspace().Run({"plan", "-no-color"});
+    ASSERT_EQ(planned.exit_code, 0) << planned.out << planned.err;
+    EXPECT_NE(planned.out.find("1 to import, 0 to add, 0 to change, 0 to destroy"), std::string::npos) << planned.out;
+    const auto applied = scenario.Workspace().Run({"apply", "-auto-approve", "-no-color"});
+    ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
+    scenario.ExpectEmptyPlan();
+    EXPECT_EQ(scenario.KeyValues()["id"], id);
+    const auto destroyed = scenario.Workspace().Run({"destroy", "-auto-approve", "-no-color"});
+    EXPECT_EQ(destroyed.exit_code, 0) << destroyed.out << destroyed.err;
+    EXPECT_TRUE(scenario.Emulator().State()["apiKeys"].empty());
 }
 
 // State written by the official provider (its source address, its empty strings for unset

@@ -154,7 +154,8 @@ TEST_F(ClientAgainstEmulator, LifecycleAndLockboxRoundTrip) {
 }
 
 TEST_F(ClientAgainstEmulator, KeybaseLookupGivesTheUsersArmoredKeyOrNotFound) {
-    const std::string armored = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nxsBNBGZ...\n-----END PGP PUBLIC KEY BLOCK-----\n";
+    const std::string armored =
+        "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nxsBNBGZ...\n-----END PGP PUBLIC KEY BLOCK-----\n";
     Seed({{"keybaseUsers", {{"alice_1", armored}}}});
     auto client = ConnectWithOAuth();
     auto found = client->Keybase().PrimaryPublicKey("alice_1", ycloud::Context{});

@@ -33,13 +33,14 @@ void RegisterKeybaseRoutes(httplib::Server& server, Context& context) {
                 auto found = state.keybase_users.find(name);
                 if (found == state.keybase_users.end())
                     return false;
-                them.push_back({{"basics", {{"username", name}}},
-                                {"public_keys", {{"primary", {{"bundle", found->second}}}}}});
+                them.push_back(
+                    {{"basics", {{"username", name}}}, {"public_keys", {{"primary", {{"bundle", found->second}}}}}});
             }
             return !names.empty();
         });
         if (!all_found) {
-            SendJson(response, {{"status", {{"code", kKeybaseNotFound}, {"name", "NOT_FOUND"}, {"desc", "Not found"}}}});
+            SendJson(response,
+                     {{"status", {{"code", kKeybaseNotFound}, {"name", "NOT_FOUND"}, {"desc", "Not found"}}}});
             return;
         }
         SendJson(response, {{"status", {{"code", 0}, {"name", "OK"}}}, {"them", them}});

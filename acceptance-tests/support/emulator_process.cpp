@@ -28,8 +28,8 @@ EmulatorProcess::EmulatorProcess() : directory_("emulator") {
 
 std::string EmulatorProcess::ProviderBlock() const {
     return "provider \"yandex\" {\n  endpoint  = \"127.0.0.1:" + std::to_string(port_) +
-           "\"\n  plaintext = true\n  token     = \"" + kOAuthToken + "\"\n  endpoints {\n    keybase = \"127.0.0.1:" +
-           std::to_string(port_) + "\"\n  }\n}\n\n";
+           "\"\n  plaintext = true\n  token     = \"" + kOAuthToken +
+           "\"\n  endpoints {\n    keybase = \"127.0.0.1:" + std::to_string(port_) + "\"\n  }\n}\n\n";
 }
 
 nlohmann::json EmulatorProcess::State() const {

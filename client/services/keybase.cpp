@@ -20,8 +20,8 @@ KeybaseService::KeybaseService(RestClient& anonymous_rest, std::string base_url)
     : rest_(anonymous_rest), base_url_(std::move(base_url)) {}
 
 Result<std::string> KeybaseService::PrimaryPublicKey(const std::string& user_name, const Context& context) {
-    const auto url = base_url_ + "/_/api/1.0/user/lookup.json?usernames=" + QueryEscape(user_name) +
-                     "&fields=public_keys";
+    const auto url =
+        base_url_ + "/_/api/1.0/user/lookup.json?usernames=" + QueryEscape(user_name) + "&fields=public_keys";
     auto answer = rest_.Call(RestCall::Get(url).Unauthenticated(), context);
     if (!answer) {
         auto error = answer.GetError();
@@ -41,9 +41,9 @@ Result<std::string> KeybaseService::PrimaryPublicKey(const std::string& user_nam
     if (!them.is_array() || them.empty() || !them.front().is_object()) {
         return KeybaseError(GrpcCode::kNotFound, "Keybase has no user \"" + user_name + "\"");
     }
-    const auto bundle =
-        TextField(them.front().value("public_keys", nlohmann::json::object()).value("primary", nlohmann::json::object()),
-                  "bundle");
+    const auto bundle = TextField(
+        them.front().value("public_keys", nlohmann::json::object()).value("primary", nlohmann::json::object()),
+        "bundle");
     if (bundle.empty()) {
         return KeybaseError(GrpcCode::kNotFound, "Keybase user \"" + user_name + "\" has no public key");
     }

@@ -36,9 +36,8 @@ bool StoreSecret(ycloud::Client& client,
                 AttributePath::Root("pgp_key"), "Cannot encrypt the secret", problem + ". " + TaintedKeyNote(id));
             return false;
         }
-        response.new_state =
-            response.new_state.WithAttribute("encrypted_secret_key", Value::String(Base64(*encrypted)))
-                .WithAttribute("key_fingerprint", Value::String(public_key->Fingerprint()));
+        response.new_state = response.new_state.WithAttribute("encrypted_secret_key", Value::String(Base64(*encrypted)))
+                                 .WithAttribute("key_fingerprint", Value::String(public_key->Fingerprint()));
     }
     if (lockbox) {
         // Lockbox gets the real secret, also with a PGP key (where the official provider wrote "").
@@ -49,8 +48,8 @@ bool StoreSecret(ycloud::Client& client,
                                                    version.GetError().ToString() + ". " + TaintedKeyNote(id));
             return false;
         }
-        response.new_state = response.new_state.WithAttribute("output_to_lockbox_version_id",
-                                                              Value::String(version.Value()));
+        response.new_state =
+            response.new_state.WithAttribute("output_to_lockbox_version_id", Value::String(version.Value()));
     }
     if (!public_key && !lockbox) {
         response.new_state =
@@ -68,8 +67,7 @@ void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
     auto* client = Client(response.diagnostics);
     if (client == nullptr)
         return;
-    const auto call =
-        CallContextFor(ctx, tfplugin::framework::TimeoutOf(plan, "create", kDefaultOperationTimeout));
+    const auto call = CallContextFor(ctx, tfplugin::framework::TimeoutOf(plan, "create", kDefaultOperationTimeout));
     // Everything that can be checked beforehand is, so a bad PGP key costs no API key.
     std::optional<pgp::PublicKey> public_key;
     if (const auto pgp_key = StringOf(plan, "pgp_key"); !pgp_key.empty()) {
@@ -96,7 +94,8 @@ void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
     response.new_state = plan.WithAttribute("id", Value::String(id));
     try {
         response.new_state = WithApiKey(response.new_state, created.Value().api_key);
-        for (const char* name : {"secret_key", "encrypted_secret_key", "key_fingerprint", "output_to_lockbox_version_id"})
+        for (const char* name :
+             {"secret_key", "encrypted_secret_key", "key_fingerprint", "output_to_lockbox_version_id"})
             response.new_state = response.new_state.WithAttribute(name, Value::Null(Type::String()));
         StoreSecret(*client, created.Value(), public_key, LockboxOutputOf(plan), call, response);
     } catch (const std::exception& problem) {

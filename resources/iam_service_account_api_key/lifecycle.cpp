@@ -64,12 +64,11 @@ void ApiKeyResource::Delete(const tfplugin::CallContext& ctx,
     if (output && !version.empty()) {
         auto retired = RetireLockboxVersion(*client, output->secret_id, version, call);
         if (!retired) {
-            response.diagnostics.AddAttributeError(tfplugin::AttributePath::Root("output_to_lockbox"),
-                                                   "Cannot schedule the Lockbox version for destruction",
-                                                   "API key " + id + " is deleted, but version " + version +
-                                                       " of Lockbox secret " + output->secret_id +
-                                                       " that held its secret is not: " +
-                                                       retired.GetError().ToString());
+            response.diagnostics.AddAttributeError(
+                tfplugin::AttributePath::Root("output_to_lockbox"),
+                "Cannot schedule the Lockbox version for destruction",
+                "API key " + id + " is deleted, but version " + version + " of Lockbox secret " + output->secret_id +
+                    " that held its secret is not: " + retired.GetError().ToString());
         }
     }
 }

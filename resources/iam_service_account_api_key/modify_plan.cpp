@@ -35,7 +35,8 @@ Value PlanCreatedSecret(Value planned, const Value& config) {
     const auto pgp = IsSet(config, "pgp_key");
     const auto lockbox = IsSet(config, "output_to_lockbox");
     if (pgp == false) {
-        planned = planned.WithAttribute("encrypted_secret_key", kNullString).WithAttribute("key_fingerprint", kNullString);
+        planned =
+            planned.WithAttribute("encrypted_secret_key", kNullString).WithAttribute("key_fingerprint", kNullString);
     }
     if (lockbox == false)
         planned = planned.WithAttribute("output_to_lockbox_version_id", kNullString);
@@ -74,7 +75,8 @@ void ApiKeyResource::CheckScopes(const tfplugin::CallContext& ctx,
         for (std::size_t i = 0; i < scopes.Elements().size(); ++i) {
             const auto& scope = scopes.Elements()[i];
             if (scope.IsKnown())
-                wanted.emplace_back(scope.AsString(), AttributePath::Root("scopes").Index(static_cast<std::int64_t>(i)));
+                wanted.emplace_back(scope.AsString(),
+                                    AttributePath::Root("scopes").Index(static_cast<std::int64_t>(i)));
         }
     }
     if (const auto& scope = config.Attribute("scope"); scope.IsKnown())

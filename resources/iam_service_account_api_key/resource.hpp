@@ -47,7 +47,9 @@ private:
     /// The configured client, or nullptr after adding the "not configured" error.
     ycloud::Client* Client(tfplugin::Diagnostics& diagnostics) const;
     /// Adds an error on the path of every configured scope the cloud does not know.
-    void CheckScopes(const tfplugin::CallContext& ctx, const tfplugin::Value& config, tfplugin::Diagnostics& diagnostics);
+    void CheckScopes(const tfplugin::CallContext& ctx,
+                     const tfplugin::Value& config,
+                     tfplugin::Diagnostics& diagnostics);
 
     std::shared_ptr<ApiClient> api_client_;
     ScopeCatalog scope_catalog_;

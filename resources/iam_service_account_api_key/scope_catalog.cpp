@@ -25,8 +25,7 @@ std::size_t EditDistance(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-ycloud::Result<std::vector<std::string>> ScopeCatalog::Scopes(ycloud::Client& client,
-                                                                const ycloud::Context& context) {
+ycloud::Result<std::vector<std::string>> ScopeCatalog::Scopes(ycloud::Client& client, const ycloud::Context& context) {
     std::lock_guard lock(mutex_);
     if (!scopes_) {
         auto listed = client.ApiKeys().ListScopes(context);

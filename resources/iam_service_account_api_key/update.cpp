@@ -81,8 +81,8 @@ bool MoveSecret(ycloud::Client& client,
             diagnostics.AddAttributeError(lockbox_path,
                                           "Cannot schedule the old Lockbox version for destruction",
                                           "The secret was moved, but version " + old_version + " of Lockbox secret " +
-                                              old_output->secret_id + " still holds it: " +
-                                              retired.GetError().ToString());
+                                              old_output->secret_id +
+                                              " still holds it: " + retired.GetError().ToString());
             return false;
         }
     }
@@ -100,8 +100,7 @@ void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
     const auto& plan = request.planned_state;
     const auto& prior = request.prior_state;
     const auto id = StringOf(prior, "id");
-    const auto call =
-        CallContextFor(ctx, tfplugin::framework::TimeoutOf(plan, "update", kDefaultOperationTimeout));
+    const auto call = CallContextFor(ctx, tfplugin::framework::TimeoutOf(plan, "update", kDefaultOperationTimeout));
     auto state = prior;
     if (LockboxOutputOf(plan) != LockboxOutputOf(prior)) {
         const bool moved = MoveSecret(*client, prior, plan, call, state, response.diagnostics);

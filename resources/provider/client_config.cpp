@@ -83,7 +83,8 @@ ycloud::ClientConfig ClientConfigFrom(const Value& config,
     client.overrides.lockbox_payload =
         Setting(endpoints, "lockbox_payload", environment, "YC_LOCKBOX_PAYLOAD_ENDPOINT");
     client.overrides.operation = Setting(endpoints, "operation", environment, "YC_OPERATION_ENDPOINT");
-    client.keybase_endpoint = Setting(endpoints, "keybase", environment, "YC_KEYBASE_ENDPOINT", client.keybase_endpoint);
+    client.keybase_endpoint =
+        Setting(endpoints, "keybase", environment, "YC_KEYBASE_ENDPOINT", client.keybase_endpoint);
 
     const auto key_file = Setting(config, "service_account_key_file", environment, "YC_SERVICE_ACCOUNT_KEY_FILE");
     const auto token = Setting(config, "token", environment, "YC_TOKEN");

@@ -100,8 +100,9 @@ Validator PositiveDuration() {
         if (!duration || duration->count() <= 0) {
             diagnostics.AddAttributeError(path,
                                           "Invalid duration",
-                                          "Attribute " + path.ToString() + " must be a positive duration such as "
-                                                                           "\"30s\", \"20m\" or \"1h30m\", got \"" +
+                                          "Attribute " + path.ToString() +
+                                              " must be a positive duration such as "
+                                              "\"30s\", \"20m\" or \"1h30m\", got \"" +
                                               value.AsString() + "\".");
         }
     };

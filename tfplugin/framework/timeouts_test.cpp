@@ -42,11 +42,10 @@ TEST(TimeoutOf, UsesTheBlockOrTheFallback) {
     AddTimeoutsBlock(definition, {"create", "delete"});
     const auto type = definition.schema.ValueType();
     const auto block_type = type.AttributeTypes().at("timeouts");
-    const auto with_create =
-        Value::Object(type,
-                      {{"timeouts",
-                        Value::Object(block_type,
-                                      {{"create", Value::String("5m")}, {"delete", Value::Null(Type::String())}})}});
+    const auto with_create = Value::Object(
+        type,
+        {{"timeouts",
+          Value::Object(block_type, {{"create", Value::String("5m")}, {"delete", Value::Null(Type::String())}})}});
     EXPECT_EQ(TimeoutOf(with_create, "create", 20min), std::chrono::nanoseconds(5min));
     EXPECT_EQ(TimeoutOf(with_create, "delete", 20min), std::chrono::nanoseconds(20min));
     const auto without = Value::Object(type, {{"timeouts", Value::Null(block_type)}});
