@@ -10,16 +10,30 @@ std::filesystem::path ProviderBinaryDirectory() {
     return PROVIDER_BINARY_DIR;
 }
 
+std::filesystem::path ExamplesDirectory() {
+    return EXAMPLES_DIR;
+}
+
+namespace {
+
+constexpr const char* kOfficialProviderSource = "yandex-cloud/yandex";
+
+std::string CliConfig(const std::vector<std::string>& sources) {
+    std::string overrides;
+    for (const auto& source : sources)
+        overrides += "    \"" + source + "\" = \"" + ProviderBinaryDirectory().string() + "\"\n";
+    return "provider_installation {\n  dev_overrides {\n" + overrides + "  }\n  direct {}\n}\n";
+}
+
+}  // namespace
+
 std::string RequiredProvidersBlock() {
     return std::string("terraform {\n  required_providers {\n    yandex = {\n      source = \"") + kProviderSource +
            "\"\n    }\n  }\n}\n\n";
 }
 
 TerraformWorkspace::TerraformWorkspace() : home_("tf-home"), work_("tf-work") {
-    const auto cli_config =
-        home_.Write("terraform.rc",
-                    std::string("provider_installation {\n  dev_overrides {\n    \"") + kProviderSource + "\" = \"" +
-                        ProviderBinaryDirectory().string() + "\"\n  }\n  direct {}\n}\n");
+    const auto cli_config = home_.Write("terraform.rc", CliConfig({kProviderSource}));
     environment_ = {
         {"TF_CLI_CONFIG_FILE", cli_config.string()},
         {"CHECKPOINT_DISABLE", "1"},
@@ -36,6 +50,17 @@ TerraformWorkspace::TerraformWorkspace() : home_("tf-home"), work_("tf-work") {
         {"YC_FOLDER_ID", std::nullopt},
         {"YC_CLOUD_ID", std::nullopt},
     };
+}
+
+void TerraformWorkspace::CopyFrom(const std::filesystem::path& directory) const {
+    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+        if (entry.is_regular_file())
+            std::filesystem::copy_file(entry.path(), work_.Path() / entry.path().filename());
+    }
+}
+
+void TerraformWorkspace::StandInForOfficialProvider() const {
+    home_.Write("terraform.rc", CliConfig({kProviderSource, kOfficialProviderSource}));
 }
 
 void TerraformWorkspace::WriteConfig(const std::string& hcl) const {

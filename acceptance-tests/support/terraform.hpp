@@ -27,6 +27,12 @@ public:
 
     /// Replaces the configuration (main.tf).
     void WriteConfig(const std::string& hcl) const;
+    /// Copies every file of `directory` (an example, say) into the working directory.
+    void CopyFrom(const std::filesystem::path& directory) const;
+    /// Lets the official provider's address (yandex-cloud/yandex) load this provider too, for
+    /// configurations that use both: the official one cannot be downloaded in the tests, and this
+    /// one serves the same resource type.
+    void StandInForOfficialProvider() const;
     /// Writes any file in the working directory (a state file, say).
     void WriteFile(const std::string& name, const std::string& content) const { work_.Write(name, content); }
     /// Runs `terraform <args>` in the working directory.
@@ -43,6 +49,9 @@ private:
     TempDir work_;
     std::map<std::string, std::optional<std::string>> environment_;
 };
+
+/// The repository's examples/ folder.
+std::filesystem::path ExamplesDirectory();
 
 /// Folder holding the binaries built for these tests: the provider and yc-emulator.
 std::filesystem::path ProviderBinaryDirectory();

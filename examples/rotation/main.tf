@@ -1,0 +1,56 @@
+# Key rotation: changing `rotation` makes a new key before the old one is deleted, so whatever
+# reads the secret from Lockbox always finds a working key. Rotate with
+#   terraform apply -var rotation=2025-q3
+terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    yandex = {
+      source  = "yc-apikeys/yandex"
+      version = "~> 0.1"
+    }
+  }
+}
+
+provider "yandex" {}
+
+variable "service_account_id" {
+  type = string
+}
+
+variable "lockbox_secret_id" {
+  type = string
+}
+
+variable "rotation" {
+  type        = string
+  description = "Any label; a new value rotates the key."
+  default     = "initial"
+}
+
+resource "terraform_data" "rotation" {
+  input = var.rotation
+}
+
+resource "yandex_iam_service_account_api_key" "rotated" {
+  service_account_id = var.service_account_id
+  description        = "Rotation ${var.rotation}"
+  scopes             = ["yc.postbox.send"]
+
+  output_to_lockbox {
+    secret_id            = var.lockbox_secret_id
+    entry_for_secret_key = "api_key"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+    replace_triggered_by  = [terraform_data.rotation]
+  }
+}
+
+output "api_key_id" {
+  value = yandex_iam_service_account_api_key.rotated.id
+}
+
+output "lockbox_version_id" {
+  value = yandex_iam_service_account_api_key.rotated.output_to_lockbox_version_id
+}
