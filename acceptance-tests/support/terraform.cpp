@@ -6,12 +6,20 @@
 
 namespace acceptance {
 
+std::filesystem::path SourceDirectory() {
+    return PROJECT_SOURCE_TREE;
+}
+
+std::filesystem::path BuildDirectory() {
+    return PROJECT_BUILD_DIR;
+}
+
 std::filesystem::path ProviderBinaryDirectory() {
-    return PROVIDER_BINARY_DIR;
+    return BuildDirectory() / "bin";
 }
 
 std::filesystem::path ExamplesDirectory() {
-    return EXAMPLES_DIR;
+    return SourceDirectory() / "examples";
 }
 
 namespace {
@@ -61,6 +69,10 @@ void TerraformWorkspace::CopyFrom(const std::filesystem::path& directory) const 
 
 void TerraformWorkspace::StandInForOfficialProvider() const {
     home_.Write("terraform.rc", CliConfig({kProviderSource, kOfficialProviderSource}));
+}
+
+void TerraformWorkspace::UseCliConfig(const std::string& hcl) const {
+    home_.Write("terraform.rc", hcl);
 }
 
 void TerraformWorkspace::WriteConfig(const std::string& hcl) const {

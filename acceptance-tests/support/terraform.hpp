@@ -33,6 +33,8 @@ public:
     /// configurations that use both: the official one cannot be downloaded in the tests, and this
     /// one serves the same resource type.
     void StandInForOfficialProvider() const;
+    /// Replaces the CLI configuration (provider_installation, say) with `hcl`.
+    void UseCliConfig(const std::string& hcl) const;
     /// Writes any file in the working directory (a state file, say).
     void WriteFile(const std::string& name, const std::string& content) const { work_.Write(name, content); }
     /// Runs `terraform <args>` in the working directory.
@@ -52,6 +54,9 @@ private:
 
 /// The repository's examples/ folder.
 std::filesystem::path ExamplesDirectory();
+/// The repository, and the build folder of these tests.
+std::filesystem::path SourceDirectory();
+std::filesystem::path BuildDirectory();
 
 /// Folder holding the binaries built for these tests: the provider and yc-emulator.
 std::filesystem::path ProviderBinaryDirectory();

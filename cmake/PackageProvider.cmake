@@ -1,0 +1,52 @@
+# Release files in the layout the Terraform registry protocol expects, from an installed provider:
+#   terraform-provider-yandex_<version>_<os>_<arch>.zip   (holding terraform-provider-yandex_v<version>)
+#   terraform-provider-yandex_<version>_manifest.json     (protocol_versions: ["6.0"])
+#   terraform-provider-yandex_<version>_SHA256SUMS
+# and, with MIRROR_DIR, the zip placed in a filesystem mirror for `terraform init`.
+#
+#   cmake -DSTAGE=<install prefix> -DVERSION=0.1.0 -DOUTPUT_DIR=dist [-DPLATFORM=linux_amd64]
+#         [-DMIRROR_DIR=~/.terraform.d/plugins] -P cmake/PackageProvider.cmake
+cmake_minimum_required(VERSION 3.25)
+
+foreach(required STAGE VERSION OUTPUT_DIR)
+    if(NOT DEFINED ${required})
+        message(FATAL_ERROR "PackageProvider.cmake needs -D${required}=...")
+    endif()
+endforeach()
+if(NOT DEFINED PLATFORM)
+    set(PLATFORM linux_amd64)
+endif()
+
+set(name terraform-provider-yandex)
+set(source_address registry.terraform.io/yc-apikeys/yandex)
+set(archive ${name}_${VERSION}_${PLATFORM}.zip)
+set(manifest ${name}_${VERSION}_manifest.json)
+set(sums ${name}_${VERSION}_SHA256SUMS)
+
+set(work ${OUTPUT_DIR}/.package)
+file(REMOVE_RECURSE ${work})
+file(MAKE_DIRECTORY ${work})
+# Registry archives hold the binary named with its version, as Terraform installs it.
+file(COPY_FILE ${STAGE}/bin/${name} ${work}/${name}_v${VERSION})
+execute_process(
+    COMMAND ${CMAKE_COMMAND} -E tar cf ${OUTPUT_DIR}/${archive} --format=zip "--mtime=2000-01-01 00:00:00 UTC"
+            ${name}_v${VERSION}
+    WORKING_DIRECTORY ${work}
+    COMMAND_ERROR_IS_FATAL ANY)
+file(REMOVE_RECURSE ${work})
+file(COPY_FILE ${STAGE}/share/${name}/terraform-registry-manifest.json ${OUTPUT_DIR}/${manifest})
+
+set(lines "")
+foreach(file ${archive} ${manifest})
+    file(SHA256 ${OUTPUT_DIR}/${file} hash)
+    string(APPEND lines "${hash}  ${file}\n")
+endforeach()
+file(WRITE ${OUTPUT_DIR}/${sums} "${lines}")
+message(STATUS "packaged ${OUTPUT_DIR}/${archive}")
+
+if(DEFINED MIRROR_DIR)
+    # The "packed" layout of a filesystem mirror: <hostname>/<namespace>/<type>/<zip>.
+    file(MAKE_DIRECTORY ${MIRROR_DIR}/${source_address})
+    file(COPY_FILE ${OUTPUT_DIR}/${archive} ${MIRROR_DIR}/${source_address}/${archive})
+    message(STATUS "installed into the filesystem mirror ${MIRROR_DIR}")
+endif()
