@@ -25,3 +25,9 @@ output "lockbox_key_id" {
 output "lockbox_version_id" {
   value = yandex_iam_service_account_api_key.in_lockbox.output_to_lockbox_version_id
 }
+
+# Shown only on request: `terraform output -raw scoped_secret_key`.
+output "scoped_secret_key" {
+  value     = yandex_iam_service_account_api_key.scoped.secret_key
+  sensitive = true
+}
