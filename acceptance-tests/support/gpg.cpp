@@ -34,11 +34,19 @@ std::string GpgKeyring::Gpg(const std::vector<std::string>& args, const std::str
     return result.out;
 }
 
-std::string GpgKeyring::PublicKeyBase64() const {
+std::filesystem::path GpgKeyring::ExportBinary() const {
     const auto binary = home_.Path() / "public.gpg";
+    std::filesystem::remove(binary);  // gpg will not overwrite it
     Gpg({"--output", binary.string(), "--export", fingerprint_});
-    const auto result = RunProcess({"base64", "-w0", binary.string()});
-    return result.out;
+    return binary;
+}
+
+std::string GpgKeyring::PublicKeyBase64() const {
+    return RunProcess({"base64", "-w0", ExportBinary().string()}).out;
+}
+
+std::string GpgKeyring::PublicKeyBinary() const {
+    return ReadFile(ExportBinary());
 }
 
 std::string GpgKeyring::PublicKeyArmored() const {

@@ -15,6 +15,8 @@ public:
 
     /// The public key as the official provider takes it: base64 of the binary export.
     [[nodiscard]] std::string PublicKeyBase64() const;
+    /// The public key as `gpg --export` writes it (binary).
+    [[nodiscard]] std::string PublicKeyBinary() const;
     /// The public key as ASCII armor.
     [[nodiscard]] std::string PublicKeyArmored() const;
     /// 40 lowercase hex digits.
@@ -24,6 +26,7 @@ public:
 
 private:
     std::string Gpg(const std::vector<std::string>& args, const std::string& input = "") const;
+    std::filesystem::path ExportBinary() const;
 
     TempDir home_;
     std::string fingerprint_;
