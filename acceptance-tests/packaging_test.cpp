@@ -3,6 +3,8 @@
 // filesystem mirror (no dev_overrides), recording it in .terraform.lock.hcl.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "acceptance-tests/support/emulator_process.hpp"
 #include "acceptance-tests/support/terraform.hpp"
 
@@ -82,6 +84,11 @@ TEST(Packaging, ReleaseFilesInstallFromAFilesystemMirrorWithALockFile) {
     const auto applied = workspace.Run({"apply", "-auto-approve", "-no-color"});
     ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
     EXPECT_EQ(emulator.State()["apiKeys"].size(), 1U);
+    // The same version names the provider to the cloud.
+    const auto user_agents = emulator.State()["userAgents"];
+    EXPECT_NE(std::find(user_agents.begin(), user_agents.end(), "terraform-provider-yandex/" + version),
+              user_agents.end())
+        << user_agents.dump();
     const auto destroyed = workspace.Run({"destroy", "-auto-approve", "-no-color"});
     EXPECT_EQ(destroyed.exit_code, 0) << destroyed.out << destroyed.err;
     EXPECT_TRUE(emulator.State()["apiKeys"].empty());

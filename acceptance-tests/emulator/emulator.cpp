@@ -128,7 +128,10 @@ int Emulator::Start(int port) {
     server_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         if (request.path.rfind("/admin/", 0) == 0)
             return httplib::Server::HandlerResponse::Unhandled;
-        store_.Change([&request](State& state) { return ++state.call_counts[request.method + " " + request.path]; });
+        store_.Change([&request](State& state) {
+            state.user_agents.insert(request.get_header_value("User-Agent"));
+            return ++state.call_counts[request.method + " " + request.path];
+        });
         if (auto fault = faults_.Take(request.method, request.path); fault && Faults::Apply(*fault, response)) {
             return httplib::Server::HandlerResponse::Handled;
         }

@@ -132,6 +132,7 @@ json State::ToJson(bool with_payloads) const {
                    {"lockboxSecrets", secrets},
                    {"keybaseUsers", keybase_users},
                    {"callCounts", call_counts},
+                   {"userAgents", user_agents},
                    {"idempotencyKeys", idempotency_keys},
                    {"operationCount", operations.size()}};
     if (with_payloads) {

@@ -74,6 +74,7 @@ struct State {
     std::map<std::string, std::string> keybase_users;  ///< user name -> armored public key
     std::map<std::string, OperationRecord> operations;
     std::map<std::string, int> call_counts;  ///< "METHOD /route" -> calls received
+    std::set<std::string> user_agents;       ///< every User-Agent seen
     std::map<std::string, StoredResponse> idempotent_responses;
 
     /// Adds what a seed document lists (see README.md); existing entries stay.
