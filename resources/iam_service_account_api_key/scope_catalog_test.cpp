@@ -5,10 +5,8 @@
 namespace provider {
 namespace {
 
-const std::vector<std::string> kScopes = {"yc.ai.foundationModels.execute",
-                                          "yc.postbox.send",
-                                          "yc.ydb.tables.manage",
-                                          "yc.ydb.topics.manage"};
+const std::vector<std::string> kScopes = {
+    "yc.ai.foundationModels.execute", "yc.postbox.send", "yc.ydb.tables.manage", "yc.ydb.topics.manage"};
 
 TEST(ClosestScope, SuggestsTheNearestSpelling) {
     EXPECT_EQ(ClosestScope(kScopes, "yc.postbox.sendd"), "yc.postbox.send");
