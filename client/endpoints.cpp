@@ -68,11 +68,9 @@ Result<std::string> Endpoints::BaseUrl(Service service, const Context& context) 
     }
     auto found = discovered_->find(DiscoveryId(service));
     if (found == discovered_->end()) {
-        Error error;
-        error.code = GrpcCode::kNotFound;
-        error.message = std::string("the API endpoint ") + api_endpoint_ + " does not list the \"" +
-                        DiscoveryId(service) + "\" service; set its endpoint explicitly";
-        return error;
+        return Error::Of(GrpcCode::kNotFound,
+                         "the API endpoint " + api_endpoint_ + " does not list the \"" + DiscoveryId(service) +
+                             "\" service; set its endpoint explicitly");
     }
     return ToUrl(found->second);
 }

@@ -38,6 +38,15 @@ struct Error {
     std::string request_id;  ///< the server's request id, to quote to support
     bool retryable = false;
 
+    /// An error found on this side of the wire (a malformed answer, a missing value): a code
+    /// and a message, nothing from a server.
+    [[nodiscard]] static Error Of(GrpcCode code, std::string message) {
+        Error error;
+        error.code = code;
+        error.message = std::move(message);
+        return error;
+    }
+
     [[nodiscard]] bool IsNotFound() const { return code == GrpcCode::kNotFound; }
     /// "NOT_FOUND (HTTP 404): API key ajeXXX not found [request id 1234]".
     [[nodiscard]] std::string ToString() const;

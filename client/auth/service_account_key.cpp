@@ -17,10 +17,7 @@ namespace {
 constexpr auto kJwtLifetime = std::chrono::hours(1);
 
 Error KeyError(std::string message) {
-    Error error;
-    error.code = GrpcCode::kInvalidArgument;
-    error.message = std::move(message);
-    return error;
+    return Error::Of(GrpcCode::kInvalidArgument, std::move(message));
 }
 
 std::string ExpandHome(std::string_view path) {

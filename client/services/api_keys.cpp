@@ -7,10 +7,7 @@ namespace ycloud {
 
 Result<ApiKey> ApiKey::FromJson(const nlohmann::json& json) {
     if (!json.is_object() || TextField(json, "id").empty()) {
-        Error error;
-        error.code = GrpcCode::kInternal;
-        error.message = "the API answered with an API key that has no id";
-        return error;
+        return Error::Of(GrpcCode::kInternal, "the API answered with an API key that has no id");
     }
     ApiKey key;
     key.id = TextField(json, "id");
@@ -59,10 +56,7 @@ Result<CreatedApiKey> ApiKeyService::Create(const CreateApiKeyRequest& request, 
         return key.GetError();
     CreatedApiKey created{std::move(key).Value(), SecretString(json.value("secret", ""))};
     if (created.secret.Empty()) {
-        Error error;
-        error.code = GrpcCode::kInternal;
-        error.message = "the API created key " + created.api_key.id + " but sent no secret";
-        return error;
+        return Error::Of(GrpcCode::kInternal, "the API created key " + created.api_key.id + " but sent no secret");
     }
     return created;
 }

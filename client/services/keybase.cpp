@@ -5,17 +5,6 @@
 
 namespace ycloud {
 
-namespace {
-
-Error KeybaseError(GrpcCode code, const std::string& message) {
-    Error error;
-    error.code = code;
-    error.message = message;
-    return error;
-}
-
-}  // namespace
-
 KeybaseService::KeybaseService(RestClient& anonymous_rest, std::string base_url)
     : rest_(anonymous_rest), base_url_(std::move(base_url)) {}
 
@@ -33,19 +22,19 @@ Result<std::string> KeybaseService::PrimaryPublicKey(const std::string& user_nam
     const auto status = json.value("status", nlohmann::json::object());
     if (TextField(status, "name") != "OK") {
         const auto name = TextField(status, "name");
-        return KeybaseError(name == "NOT_FOUND" ? GrpcCode::kNotFound : GrpcCode::kUnknown,
-                            "Keybase has no user \"" + user_name + "\" (status " +
-                                (name.empty() ? std::string("missing") : name) + ")");
+        return Error::Of(name == "NOT_FOUND" ? GrpcCode::kNotFound : GrpcCode::kUnknown,
+                         "Keybase has no user \"" + user_name + "\" (status " +
+                             (name.empty() ? std::string("missing") : name) + ")");
     }
     const auto them = json.value("them", nlohmann::json::array());
     if (!them.is_array() || them.empty() || !them.front().is_object()) {
-        return KeybaseError(GrpcCode::kNotFound, "Keybase has no user \"" + user_name + "\"");
+        return Error::Of(GrpcCode::kNotFound, "Keybase has no user \"" + user_name + "\"");
     }
     const auto bundle = TextField(
         them.front().value("public_keys", nlohmann::json::object()).value("primary", nlohmann::json::object()),
         "bundle");
     if (bundle.empty()) {
-        return KeybaseError(GrpcCode::kNotFound, "Keybase user \"" + user_name + "\" has no public key");
+        return Error::Of(GrpcCode::kNotFound, "Keybase user \"" + user_name + "\" has no public key");
     }
     return bundle;
 }

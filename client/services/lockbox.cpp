@@ -7,10 +7,7 @@ namespace ycloud {
 
 Result<LockboxVersion> LockboxVersion::FromJson(const nlohmann::json& json) {
     if (!json.is_object() || TextField(json, "id").empty()) {
-        Error error;
-        error.code = GrpcCode::kInternal;
-        error.message = "the API answered with a Lockbox version that has no id";
-        return error;
+        return Error::Of(GrpcCode::kInternal, "the API answered with a Lockbox version that has no id");
     }
     LockboxVersion version;
     version.id = TextField(json, "id");

@@ -5,10 +5,7 @@ namespace ycloud {
 namespace {
 
 Error Malformed(const std::string& what) {
-    Error error;
-    error.code = GrpcCode::kInternal;
-    error.message = "the API answered with a malformed " + what;
-    return error;
+    return Error::Of(GrpcCode::kInternal, "the API answered with a malformed " + what);
 }
 
 }  // namespace
@@ -49,19 +46,20 @@ Result<Operation> OperationService::Get(const std::string& operation_id, const C
     return Operation::FromJson(answer.Value());
 }
 
+Result<Operation> OperationService::Finish(Result<Operation> started, const Context& context) {
+    if (!started)
+        return started;
+    return Wait(std::move(started).Value(), context);
+}
+
 Result<Operation> OperationService::Wait(Operation operation, const Context& context) {
     while (!operation.done) {
         if (context.Remaining() <= poll_interval_) {
-            Error error;
-            error.code = GrpcCode::kDeadlineExceeded;
-            error.message = "operation " + operation.id + " (" + operation.description + ") did not finish in time";
-            return error;
+            return Error::Of(GrpcCode::kDeadlineExceeded,
+                             "operation " + operation.id + " (" + operation.description + ") did not finish in time");
         }
         if (!SleepUnlessStopped(poll_interval_, context)) {
-            Error error;
-            error.code = GrpcCode::kCancelled;
-            error.message = "stopped waiting for operation " + operation.id;
-            return error;
+            return Error::Of(GrpcCode::kCancelled, "stopped waiting for operation " + operation.id);
         }
         auto polled = Get(operation.id, context);
         if (!polled)

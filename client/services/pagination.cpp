@@ -47,10 +47,8 @@ Result<std::vector<nlohmann::json>> ListAllPages(RestClient& rest,
         if (page_token.empty())
             return items;
     }
-    Error error;
-    error.code = GrpcCode::kInternal;
-    error.message = "listing " + field + " did not end after " + std::to_string(kMaxPages) + " pages";
-    return error;
+    return Error::Of(GrpcCode::kInternal,
+                     "listing " + field + " did not end after " + std::to_string(kMaxPages) + " pages");
 }
 
 }  // namespace ycloud

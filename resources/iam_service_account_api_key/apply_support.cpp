@@ -1,7 +1,5 @@
 #include "resources/iam_service_account_api_key/apply_support.hpp"
 
-#include <openssl/evp.h>
-
 namespace provider {
 
 ycloud::Context CallContextFor(const tfplugin::CallContext& ctx, std::chrono::nanoseconds timeout) {
@@ -18,15 +16,6 @@ void AddApiError(tfplugin::Diagnostics& diagnostics, const std::string& summary,
 std::string TaintedKeyNote(const std::string& api_key_id) {
     return "API key " + api_key_id +
            " was created and is recorded in the state as tainted, so the next apply replaces it.";
-}
-
-std::string Base64(const std::string& bytes) {
-    std::string encoded(4 * ((bytes.size() + 2) / 3), '\0');
-    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
-                                       reinterpret_cast<const unsigned char*>(bytes.data()),
-                                       static_cast<int>(bytes.size()));
-    encoded.resize(static_cast<std::size_t>(length));
-    return encoded;
 }
 
 std::variant<pgp::PublicKey, std::string> ResolvePublicKey(ycloud::Client& client,

@@ -24,9 +24,6 @@ void AddApiError(tfplugin::Diagnostics& diagnostics, const std::string& summary,
 /// The sentence every error after a successful create ends with.
 std::string TaintedKeyNote(const std::string& api_key_id);
 
-/// Standard base64 with padding, as encrypted_secret_key has always been written.
-std::string Base64(const std::string& bytes);
-
 /// The key `pgp_key` stands for: parsed from the text, or fetched from Keybase for
 /// "keybase:<user>". On failure, a message for the user.
 std::variant<pgp::PublicKey, std::string> ResolvePublicKey(ycloud::Client& client,

@@ -8,6 +8,7 @@
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
 #include "resources/iam_service_account_api_key/state_mapping.hpp"
+#include "resources/pgp/base64.hpp"
 #include "tfplugin/framework/timeouts.hpp"
 
 namespace provider {
@@ -36,8 +37,9 @@ bool StoreSecret(ycloud::Client& client,
                 AttributePath::Root("pgp_key"), "Cannot encrypt the secret", problem + ". " + TaintedKeyNote(id));
             return false;
         }
-        response.new_state = response.new_state.WithAttribute("encrypted_secret_key", Value::String(Base64(*encrypted)))
-                                 .WithAttribute("key_fingerprint", Value::String(public_key->Fingerprint()));
+        response.new_state =
+            response.new_state.WithAttribute("encrypted_secret_key", Value::String(pgp::EncodeBase64(*encrypted)))
+                .WithAttribute("key_fingerprint", Value::String(public_key->Fingerprint()));
     }
     if (lockbox) {
         // Lockbox gets the real secret, also with a PGP key (where the official provider wrote "").

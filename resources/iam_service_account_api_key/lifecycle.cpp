@@ -51,8 +51,7 @@ void ApiKeyResource::Delete(const tfplugin::CallContext& ctx,
     const auto& prior = request.prior_state;
     const auto id = StringOf(prior, "id");
     const auto call = CallContextFor(ctx, TimeoutOf(prior, "delete", kDefaultOperationTimeout));
-    auto operation = client->ApiKeys().Delete(id, call);
-    auto done = operation ? client->Operations().Wait(operation.Value(), call) : operation;
+    auto done = client->Operations().Finish(client->ApiKeys().Delete(id, call), call);
     if (!done && !done.GetError().IsNotFound()) {  // already gone is what we wanted
         AddApiError(response.diagnostics, "Cannot delete API key " + id, done.GetError());
         return;

@@ -2,21 +2,11 @@
 
 #include <algorithm>
 
+#include "resources/iam_service_account_api_key/state_mapping.hpp"
+
 namespace provider {
 
 namespace {
-
-ycloud::Error LockboxError(ycloud::GrpcCode code, std::string message) {
-    ycloud::Error error;
-    error.code = code;
-    error.message = std::move(message);
-    return error;
-}
-
-std::string TextOf(const tfplugin::Value& object, const std::string& name) {
-    const auto& value = object.Attribute(name);
-    return value.IsKnown() ? value.AsString() : std::string();
-}
 
 // Whether the version is past ACTIVE, for a destruction request that was refused.
 bool AlreadyRetired(ycloud::Client& client,
@@ -41,7 +31,7 @@ std::optional<LockboxOutput> LockboxOutputOf(const tfplugin::Value& object) {
     const auto& block = blocks.Elements().front();
     if (!block.IsKnown())
         return std::nullopt;
-    return LockboxOutput{TextOf(block, "secret_id"), TextOf(block, "entry_for_secret_key")};
+    return LockboxOutput{StringOf(block, "secret_id"), StringOf(block, "entry_for_secret_key")};
 }
 
 ycloud::Result<std::string> WriteToLockbox(ycloud::Client& client,
@@ -49,8 +39,8 @@ ycloud::Result<std::string> WriteToLockbox(ycloud::Client& client,
                                            const ycloud::SecretString& secret,
                                            const ycloud::Context& context) {
     // No base version: Lockbox starts from the current one, so the other entries stay.
-    auto operation = client.Lockbox().AddVersion(output.secret_id, {{output.entry_key, secret}}, "", context);
-    auto done = operation ? client.Operations().Wait(operation.Value(), context) : operation;
+    auto done = client.Operations().Finish(
+        client.Lockbox().AddVersion(output.secret_id, {{output.entry_key, secret}}, "", context), context);
     if (!done)
         return done.GetError();
     const auto& finished = done.Value();
@@ -60,8 +50,8 @@ ycloud::Result<std::string> WriteToLockbox(ycloud::Client& client,
     if (version_id.empty() && finished.metadata.is_object())
         version_id = finished.metadata.value("versionId", "");
     if (version_id.empty()) {
-        return LockboxError(ycloud::GrpcCode::kInternal,
-                            "Lockbox added a version to secret " + output.secret_id + " but did not say its id");
+        return ycloud::Error::Of(ycloud::GrpcCode::kInternal,
+                                 "Lockbox added a version to secret " + output.secret_id + " but did not say its id");
     }
     return version_id;
 }
@@ -76,9 +66,9 @@ ycloud::Result<ycloud::SecretString> ReadFromLockbox(ycloud::Client& client,
     const auto& entries = payload.Value().text_entries;
     const auto found = entries.find(output.entry_key);
     if (found == entries.end()) {
-        return LockboxError(ycloud::GrpcCode::kNotFound,
-                            "version " + version_id + " of Lockbox secret " + output.secret_id +
-                                " has no text entry \"" + output.entry_key + "\"");
+        return ycloud::Error::Of(ycloud::GrpcCode::kNotFound,
+                                 "version " + version_id + " of Lockbox secret " + output.secret_id +
+                                     " has no text entry \"" + output.entry_key + "\"");
     }
     return found->second;
 }
@@ -87,8 +77,8 @@ ycloud::Result<ycloud::Done> RetireLockboxVersion(ycloud::Client& client,
                                                   const std::string& secret_id,
                                                   const std::string& version_id,
                                                   const ycloud::Context& context) {
-    auto operation = client.Lockbox().ScheduleVersionDestruction(secret_id, version_id, "", context);
-    auto done = operation ? client.Operations().Wait(operation.Value(), context) : operation;
+    auto done = client.Operations().Finish(
+        client.Lockbox().ScheduleVersionDestruction(secret_id, version_id, "", context), context);
     if (done || done.GetError().IsNotFound())
         return ycloud::Done{};
     if (done.GetError().code == ycloud::GrpcCode::kFailedPrecondition &&

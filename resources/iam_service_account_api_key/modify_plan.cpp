@@ -115,21 +115,18 @@ void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
         return;
     }
     const auto& planned = response.planned_state;
-    if (!(planned.Attribute("scopes") == prior.Attribute("scopes")) ||
-        !(planned.Attribute("scope") == prior.Attribute("scope"))) {
+    const bool scopes_changed = AttributeChanged(planned, prior, "scopes");
+    if (scopes_changed || AttributeChanged(planned, prior, "scope"))
         CheckScopes(ctx, config, response.diagnostics);
-    }
     // The API derives the deprecated `scope` from `scopes` (one scope: that scope; otherwise
     // none), so a change of scopes changes it too, unless the user sets it.
-    if (!(planned.Attribute("scopes") == prior.Attribute("scopes")) && config.Attribute("scope").IsNull()) {
+    if (scopes_changed && config.Attribute("scope").IsNull()) {
         response.planned_state = response.planned_state.WithAttribute("scope", kUnknownString);
     }
     if (LockboxOutputOf(planned) != LockboxOutputOf(prior) || !planned.Attribute("output_to_lockbox").IsKnown()) {
         // A secret the state does not hold in plaintext (an imported key, or one kept only
         // encrypted) cannot be written to Lockbox afterwards: a new key is made instead.
-        const auto& secret_key = prior.Attribute("secret_key");
-        const bool plaintext_known = secret_key.IsKnown() && !secret_key.AsString().empty();
-        if (!LockboxOutputOf(prior) && IsSet(config, "output_to_lockbox") != false && !plaintext_known) {
+        if (!LockboxOutputOf(prior) && IsSet(config, "output_to_lockbox") != false && !HoldsPlaintextSecret(prior)) {
             response.requires_replace.push_back(AttributePath::Root("output_to_lockbox"));
             return;
         }

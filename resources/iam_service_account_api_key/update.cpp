@@ -14,10 +14,6 @@ using tfplugin::AttributePath;
 using tfplugin::Type;
 using tfplugin::Value;
 
-bool Changed(const Value& plan, const Value& prior, const char* name) {
-    return !(plan.Attribute(name) == prior.Attribute(name));
-}
-
 // The plaintext secret as it is now: in the old Lockbox version, or in the state.
 ycloud::Result<ycloud::SecretString> CurrentSecret(ycloud::Client& client,
                                                    const Value& prior,
@@ -25,15 +21,12 @@ ycloud::Result<ycloud::SecretString> CurrentSecret(ycloud::Client& client,
                                                    const ycloud::Context& call) {
     if (old_output)
         return ReadFromLockbox(client, *old_output, StringOf(prior, "output_to_lockbox_version_id"), call);
-    const auto& secret_key = prior.Attribute("secret_key");
-    if (secret_key.IsKnown() && !secret_key.AsString().empty())
-        return ycloud::SecretString(secret_key.AsString());
-    ycloud::Error error;
-    error.code = ycloud::GrpcCode::kFailedPrecondition;
-    error.message =
+    if (HoldsPlaintextSecret(prior))
+        return ycloud::SecretString(prior.Attribute("secret_key").AsString());
+    return ycloud::Error::Of(
+        ycloud::GrpcCode::kFailedPrecondition,
         "the state has no plaintext secret for this key (it was imported, or only its PGP-encrypted form is kept), "
-        "so it cannot be written to Lockbox; replace the key instead (terraform apply -replace=...)";
-    return error;
+        "so it cannot be written to Lockbox; replace the key instead (terraform apply -replace=...)");
 }
 
 // Moves the secret from where `prior` keeps it to where `plan` wants it, adding the new Lockbox
@@ -109,15 +102,14 @@ void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
             return;
     }
     ycloud::UpdateApiKeyRequest update;
-    if (Changed(plan, prior, "description"))
+    if (AttributeChanged(plan, prior, "description"))
         update.description = StringOf(plan, "description");
-    if (Changed(plan, prior, "scopes"))
+    if (AttributeChanged(plan, prior, "scopes"))
         update.scopes = StringsOf(plan, "scopes");
-    if (Changed(plan, prior, "expires_at"))
+    if (AttributeChanged(plan, prior, "expires_at"))
         update.expires_at = StringOf(plan, "expires_at");  // "" clears the expiry
     if (update.description || update.scopes || update.expires_at) {
-        auto operation = client->ApiKeys().Update(id, update, call);
-        auto done = operation ? client->Operations().Wait(operation.Value(), call) : operation;
+        auto done = client->Operations().Finish(client->ApiKeys().Update(id, update, call), call);
         if (!done) {
             AddApiError(response.diagnostics, "Cannot update API key " + id, done.GetError());
             return;

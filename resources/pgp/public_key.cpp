@@ -1,7 +1,6 @@
 #include "resources/pgp/public_key.hpp"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <rnp/rnp.h>
 #include <rnp/rnp_err.h>
 
@@ -9,6 +8,8 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <optional>
+
+#include "resources/pgp/base64.hpp"
 
 namespace provider::pgp {
 
@@ -46,30 +47,6 @@ std::string_view Trim(std::string_view text) {
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
         text.remove_suffix(1);
     return text;
-}
-
-// Standard base64 with line breaks allowed (keys are often pasted wrapped); nothing else.
-std::optional<std::string> DecodeBase64(std::string_view text) {
-    std::string compact;
-    for (char c : text) {
-        if (std::isspace(static_cast<unsigned char>(c)))
-            continue;
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=')
-            return std::nullopt;
-        compact.push_back(c);
-    }
-    if (compact.empty() || compact.size() % 4 != 0)
-        return std::nullopt;
-    std::string decoded(compact.size() / 4 * 3, '\0');
-    const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(decoded.data()),
-                                       reinterpret_cast<const unsigned char*>(compact.data()),
-                                       static_cast<int>(compact.size()));
-    if (length < 0)
-        return std::nullopt;
-    // EVP_DecodeBlock counts padding as zero bytes; drop them.
-    const auto padding = static_cast<std::size_t>(std::count(compact.end() - 2, compact.end(), '='));
-    decoded.resize(static_cast<std::size_t>(length) - padding);
-    return decoded;
 }
 
 std::string Lowercase(std::string text) {
