@@ -73,18 +73,17 @@ std::string AttributeLine(const std::string& name, const json& attribute) {
 }
 
 std::string BlockLine(const std::string& name, const json& block_type, const std::string& path) {
-    if (path == kTimeoutsBlock)
-        return "- `" + name + "` (" + BlockKind(block_type) + ") " +
-               OneLine(block_type["block"].value("description", "")) + " (see [Timeouts](#timeouts))\n";
+    const auto see = path == kTimeoutsBlock ? std::string("[Timeouts](#timeouts)")
+                                            : "[below for nested schema](#" + Anchor(path) + ")";
     return "- `" + name + "` (" + BlockKind(block_type) + ") " + OneLine(block_type["block"].value("description", "")) +
-           " (see [below for nested schema](#" + Anchor(path) + "))\n";
+           " (see " + see + ")\n";
 }
 
 bool IsRequiredBlock(const json& block_type) {
     return block_type.value("min_items", 0) > 0;
 }
 
-// The Required / Optional / Read-Only lists of one block, `heading` rendering each group title.
+// The Required / Optional / Read-Only lists of one block, each under its title (none when empty).
 std::string RenderGroups(const json& block,
                          const std::string& path_prefix,
                          const std::string& required_title,
