@@ -45,11 +45,15 @@ void EmulatorProcess::DeleteKey(const std::string& id) const {
     client.Delete(("/admin/apiKeys/" + id).c_str());
 }
 
-void EmulatorProcess::Fault(const nlohmann::json& fault) const {
+void EmulatorProcess::PostAdmin(const std::string& path, const nlohmann::json& body) const {
     httplib::Client client("127.0.0.1", port_);
-    auto answer = client.Post("/admin/faults", fault.dump(), "application/json");
+    auto answer = client.Post(path, body.dump(), "application/json");
     if (!answer || answer->status != 200)
-        throw std::runtime_error("the emulator refused the fault");
+        throw std::runtime_error("the emulator refused POST " + path);
+}
+
+void EmulatorProcess::Fault(const nlohmann::json& fault) const {
+    PostAdmin("/admin/faults", fault);
 }
 
 void EmulatorProcess::ClearFaults() const {
@@ -58,10 +62,7 @@ void EmulatorProcess::ClearFaults() const {
 }
 
 void EmulatorProcess::Seed(const nlohmann::json& seed) const {
-    httplib::Client client("127.0.0.1", port_);
-    auto answer = client.Post("/admin/seed", seed.dump(), "application/json");
-    if (!answer || answer->status != 200)
-        throw std::runtime_error("the emulator refused the seed");
+    PostAdmin("/admin/seed", seed);
 }
 
 std::optional<std::string> EmulatorProcess::LockboxEntry(const std::string& secret_id,

@@ -47,6 +47,9 @@ public:
     int Probe(const std::string& secret, const std::string& scope) const;
 
 private:
+    /// POSTs `body` to an admin path; throws unless the emulator accepts it.
+    void PostAdmin(const std::string& path, const nlohmann::json& body) const;
+
     TempDir directory_;
     std::unique_ptr<BackgroundProcess> process_;
     std::string url_;
