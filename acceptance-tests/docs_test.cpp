@@ -84,9 +84,7 @@ TEST(Docs, ExamplesOnThePagesApplyWhenPasted) {
         TerraformWorkspace workspace;
         workspace.WriteConfig(example);
         workspace.WriteFile("public.gpg", keyring.PublicKeyBinary());
-        workspace.SetEnvironment("YC_ENDPOINT", "127.0.0.1:" + std::to_string(emulator.Port()));
-        workspace.SetEnvironment("YC_PLAINTEXT", "true");
-        workspace.SetEnvironment("YC_TOKEN", EmulatorProcess::kOAuthToken);
+        workspace.SetEnvironment(emulator.ProviderEnvironment());
         const auto applied = workspace.Run({"apply", "-auto-approve", "-no-color"});
         ASSERT_EQ(applied.exit_code, 0) << example << applied.out << applied.err;
         EXPECT_FALSE(emulator.State()["apiKeys"].empty());

@@ -24,11 +24,7 @@ public:
     explicit ExampleRun(const std::string& name) {
         const auto folder = ExamplesDirectory() / name;
         workspace_.CopyFrom(folder);
-        const auto address = "127.0.0.1:" + std::to_string(emulator_.Port());
-        workspace_.SetEnvironment("YC_ENDPOINT", address);
-        workspace_.SetEnvironment("YC_PLAINTEXT", "true");
-        workspace_.SetEnvironment("YC_TOKEN", EmulatorProcess::kOAuthToken);
-        workspace_.SetEnvironment("YC_KEYBASE_ENDPOINT", address);
+        workspace_.SetEnvironment(emulator_.ProviderEnvironment());
         workspace_.SetEnvironment("TF_VAR_service_account_id", EmulatorProcess::kServiceAccount);
         workspace_.SetEnvironment("TF_VAR_lockbox_secret_id", EmulatorProcess::kLockboxSecret);
         workspace_.SetEnvironment("TF_VAR_pgp_public_key", keyring_.PublicKeyBase64());

@@ -69,9 +69,7 @@ TEST(Packaging, ReleaseFilesInstallFromAFilesystemMirrorWithALockFile) {
                            (work.Path() / "mirror").string() +
                            "\"\n    include = [\"registry.terraform.io/yc-apikeys/yandex\"]\n  }\n}\n");
     workspace.CopyFrom(ExamplesDirectory() / "basic");
-    workspace.SetEnvironment("YC_ENDPOINT", "127.0.0.1:" + std::to_string(emulator.Port()));
-    workspace.SetEnvironment("YC_PLAINTEXT", "true");
-    workspace.SetEnvironment("YC_TOKEN", EmulatorProcess::kOAuthToken);
+    workspace.SetEnvironment(emulator.ProviderEnvironment());
     workspace.SetEnvironment("TF_VAR_service_account_id", EmulatorProcess::kServiceAccount);
     const auto initialised = workspace.Run({"init", "-no-color"});
     ASSERT_EQ(initialised.exit_code, 0) << initialised.out << initialised.err;

@@ -32,6 +32,14 @@ std::string EmulatorProcess::ProviderBlock() const {
            "\"\n  endpoints {\n    keybase = \"127.0.0.1:" + std::to_string(port_) + "\"\n  }\n}\n\n";
 }
 
+std::map<std::string, std::string> EmulatorProcess::ProviderEnvironment() const {
+    const auto address = "127.0.0.1:" + std::to_string(port_);
+    return {{"YC_ENDPOINT", address},
+            {"YC_PLAINTEXT", "true"},
+            {"YC_TOKEN", kOAuthToken},
+            {"YC_KEYBASE_ENDPOINT", address}};
+}
+
 nlohmann::json EmulatorProcess::State() const {
     httplib::Client client("127.0.0.1", port_);
     auto answer = client.Get("/admin/state");

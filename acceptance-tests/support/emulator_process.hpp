@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -27,6 +28,9 @@ public:
     [[nodiscard]] int Port() const { return port_; }
     /// HCL of a provider block that reaches this emulator.
     [[nodiscard]] std::string ProviderBlock() const;
+    /// The YC_* variables that point a provider block without settings at this emulator, the way
+    /// a user's environment points it at Yandex Cloud.
+    [[nodiscard]] std::map<std::string, std::string> ProviderEnvironment() const;
 
     nlohmann::json State() const;
     /// Adds a fault (see the emulator's README); ClearFaults removes them all.

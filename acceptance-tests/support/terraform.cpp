@@ -83,6 +83,11 @@ void TerraformWorkspace::SetEnvironment(const std::string& name, std::optional<s
     environment_[name] = std::move(value);
 }
 
+void TerraformWorkspace::SetEnvironment(const std::map<std::string, std::string>& variables) {
+    for (const auto& [name, value] : variables)
+        environment_[name] = value;
+}
+
 ProcessResult TerraformWorkspace::Run(std::initializer_list<std::string> args) const {
     std::vector<std::string> argv{"terraform"};
     argv.insert(argv.end(), args.begin(), args.end());

@@ -43,6 +43,7 @@ public:
     nlohmann::json RunJson(std::initializer_list<std::string> args) const;
     /// Environment variables for every terraform run (e.g. YC_TOKEN); empty removes one.
     void SetEnvironment(const std::string& name, std::optional<std::string> value);
+    void SetEnvironment(const std::map<std::string, std::string>& variables);
 
     [[nodiscard]] const std::filesystem::path& Directory() const { return work_.Path(); }
 
