@@ -4,10 +4,38 @@ namespace tfplugin::framework {
 
 namespace {
 
+// An empty string, or a collection without elements, of a known value.
+bool IsEmpty(const Value& value) {
+    switch (value.GetType().Kind()) {
+        case TypeKind::kString:
+            return value.AsString().empty();
+        case TypeKind::kList:
+        case TypeKind::kSet:
+        case TypeKind::kTuple:
+            return value.Elements().empty();
+        case TypeKind::kMap:
+            return value.Attributes().empty();
+        default:
+            return false;
+    }
+}
+
+const AttributeRules* RulesOf(const Definition& definition, const std::string& key) {
+    const auto found = definition.rules.find(key);
+    return found == definition.rules.end() ? nullptr : &found->second;
+}
+
+// Empty and meant as "not set": validators and conflict checks have nothing to look at.
+bool IsUnsetEmpty(const AttributeRules& rules, const Value& value) {
+    return rules.empty_means_unset && value.IsKnown() && IsEmpty(value);
+}
+
 void RunValidators(const AttributeRules& rules,
                    const Value& value,
                    const AttributePath& path,
                    Diagnostics& diagnostics) {
+    if (IsUnsetEmpty(rules, value))
+        return;
     for (const auto& validator : rules.validators) {
         validator(value, path, diagnostics);
     }
@@ -36,7 +64,49 @@ std::vector<std::pair<Value, AttributePath>> BlockInstances(const Value& blocks,
     return instances;
 }
 
+void CheckConflicts(const Definition& definition, const Value& config, Diagnostics& diagnostics) {
+    for (const auto& [name, rules] : definition.rules) {
+        if (rules.conflicts_with.empty() || IsSet(definition, config, name) != true)
+            continue;
+        for (const auto& other : rules.conflicts_with) {
+            if (IsSet(definition, config, other) == true) {
+                diagnostics.AddAttributeError(AttributePath::Root(name),
+                                              "Conflicting attributes",
+                                              "\"" + name + "\" and \"" + other +
+                                                  "\" cannot both be set: remove one of them (or set it to null).");
+            }
+        }
+    }
+}
+
 }  // namespace
+
+std::optional<bool> IsSet(const Definition& definition, const Value& object, const std::string& name) {
+    if (object.IsNull())
+        return false;
+    if (!object.IsKnown())
+        return std::nullopt;
+    return SetsAttribute(definition, name, object.Attribute(name));
+}
+
+std::optional<bool> SetsAttribute(const Definition& definition, const std::string& name, const Value& value) {
+    if (value.IsNull())
+        return false;
+    if (!value.IsKnown())
+        return std::nullopt;
+    // A nested block written nowhere arrives as an empty list, never as null.
+    const bool is_block = definition.schema.block.FindBlock(name) != nullptr;
+    const auto* rules = RulesOf(definition, name);
+    if (IsEmpty(value) && (is_block || (rules != nullptr && rules->empty_means_unset)))
+        return false;
+    return true;
+}
+
+bool Changed(const Definition& definition, const Value& after, const Value& before, const std::string& name) {
+    if (IsSet(definition, after, name) == false && IsSet(definition, before, name) == false)
+        return false;
+    return !(after.Attribute(name) == before.Attribute(name));
+}
 
 void ValidateAttributes(const Definition& definition, const Value& config, Diagnostics& diagnostics) {
     if (!config.IsKnown())
@@ -44,11 +114,12 @@ void ValidateAttributes(const Definition& definition, const Value& config, Diagn
     // Terraform itself only marks deprecated attributes in the schema; the message reaches the
     // user as a warning from validation, as with Terraform's own SDKs.
     for (const auto& attribute : definition.schema.block.attributes) {
-        if (attribute.deprecated && !config.Attribute(attribute.name).IsNull()) {
+        if (attribute.deprecated && IsSet(definition, config, attribute.name) != false) {
             diagnostics.AddAttributeWarning(
                 AttributePath::Root(attribute.name), "Deprecated attribute", attribute.deprecation_message);
         }
     }
+    CheckConflicts(definition, config, diagnostics);
     for (const auto& [key, rules] : definition.rules) {
         const auto dot = key.find('.');
         if (dot == std::string::npos) {

@@ -14,6 +14,38 @@ bool RequiresReplace(const Definition& definition, const std::string& name) {
     return found != definition.rules.end() && found->second.requires_replace;
 }
 
+// Whether a configuration value means what the prior value already is, so the plan may keep the
+// prior one (Terraform allows that when both are set: it is how a provider says "no change").
+bool MeansThePriorValue(const Definition& definition,
+                        const Attribute& attribute,
+                        const Value& config,
+                        const Value& prior) {
+    if (!config.IsKnown() || !prior.IsKnown() || config == prior)
+        return false;
+    const auto found = definition.rules.find(attribute.name);
+    if (found == definition.rules.end())
+        return false;
+    const auto& rules = found->second;
+    // "Not set" on a computed attribute leaves the choice to the remote side: what it chose stays.
+    if (attribute.IsComputed() && rules.empty_means_unset && SetsAttribute(definition, attribute.name, config) == false)
+        return true;
+    return rules.equivalent && rules.equivalent(config, prior);
+}
+
+// The proposed state with the prior value kept wherever the configuration means the same.
+Value KeepEquivalentPriorValues(const Definition& definition,
+                                const Value& prior_state,
+                                const Value& proposed_state,
+                                const Value& config) {
+    auto planned = proposed_state;
+    for (const auto& attribute : definition.schema.block.attributes) {
+        const auto& prior = prior_state.Attribute(attribute.name);
+        if (MeansThePriorValue(definition, attribute, config.Attribute(attribute.name), prior))
+            planned = planned.WithAttribute(attribute.name, prior);
+    }
+    return planned;
+}
+
 }  // namespace
 
 PlanChores RunPlanChores(const Definition& definition,
@@ -25,11 +57,13 @@ PlanChores RunPlanChores(const Definition& definition,
         return chores;
     }
     const bool creating = prior_state.IsNull();
+    auto planned =
+        creating ? proposed_state : KeepEquivalentPriorValues(definition, prior_state, proposed_state, config);
     // Nothing changed: the plan is the prior state and stays stable from one plan to the next.
-    if (!creating && proposed_state == prior_state) {
+    if (!creating && planned == prior_state) {
+        chores.planned_state = planned;
         return chores;
     }
-    auto planned = proposed_state;
     for (const auto& attribute : definition.schema.block.attributes) {
         if (!attribute.IsComputed() || !config.Attribute(attribute.name).IsNull())
             continue;
@@ -43,8 +77,7 @@ PlanChores RunPlanChores(const Definition& definition,
     if (creating)
         return chores;
     for (const auto& attribute : definition.schema.block.attributes) {
-        if (RequiresReplace(definition, attribute.name) &&
-            !(planned.Attribute(attribute.name) == prior_state.Attribute(attribute.name))) {
+        if (RequiresReplace(definition, attribute.name) && Changed(definition, planned, prior_state, attribute.name)) {
             chores.requires_replace.push_back(AttributePath::Root(attribute.name));
         }
     }

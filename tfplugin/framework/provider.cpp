@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tfplugin/framework/plan.hpp"
+#include "tfplugin/framework/state_chores.hpp"
 #include "tfplugin/types/value_transform.hpp"
 
 namespace tfplugin::framework {
@@ -108,7 +109,7 @@ void Provider::ReadResource(const CallContext& ctx,
     ReadResponse read{request.current_state, {}};
     resource->Read(ctx, {request.current_state}, read);
     response.diagnostics.Append(read.diagnostics);
-    response.new_state = read.new_state;
+    response.new_state = KeepEmptyAsWritten(resource->GetDefinition(), request.current_state, read.new_state);
 }
 
 void Provider::PlanResourceChange(const CallContext& ctx,
@@ -158,6 +159,7 @@ void Provider::ApplyResourceChange(const CallContext& ctx,
         new_state = updated.new_state;
         diagnostics = updated.diagnostics;
     }
+    new_state = KeepEmptyAsWritten(resource->GetDefinition(), request.planned_state, new_state);
     if (diagnostics.HasError()) {
         // Whatever the resource recorded (at least the id of an object it created) is kept;
         // what it never learned is null, as Terraform would make it.

@@ -97,6 +97,15 @@ Validator ElementsUnique() {
     };
 }
 
+Validator NotUsed(std::string why) {
+    return [why = std::move(why)](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
+        if (Checkable(value)) {
+            diagnostics.AddAttributeWarning(
+                path, "Argument not used", "Attribute " + path.ToString() + " is ignored: " + why);
+        }
+    };
+}
+
 Validator EachElement(Validator element_validator) {
     return [element_validator = std::move(element_validator)](
                const Value& value, const AttributePath& path, Diagnostics& diagnostics) {

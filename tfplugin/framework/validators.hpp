@@ -28,6 +28,10 @@ Validator ElementsUnique();
 /// Runs the validator on each element of a list or set, with the element's index in the path.
 Validator EachElement(Validator element_validator);
 
+/// Accepts any value but warns, with `why`, that it is not used: for settings kept only so that
+/// configurations written for another provider work unchanged.
+Validator NotUsed(std::string why);
+
 /// Number of Unicode code points in UTF-8 text.
 std::size_t CodePointCount(const std::string& text);
 
