@@ -1,6 +1,7 @@
 // Seeding, inspection, drift and fault injection for tests. No authentication: the emulator
 // listens on loopback only.
 #include "acceptance-tests/emulator/emulator.hpp"
+#include "acceptance-tests/emulator/seed_file.hpp"
 #include "acceptance-tests/emulator/util.hpp"
 
 namespace emulator {
@@ -11,14 +12,15 @@ void RegisterAdminRoutes(httplib::Server& server, Context& context, Faults& faul
     });
     server.Post("/admin/seed", [&context](const httplib::Request& request, httplib::Response& response) {
         const auto seed = nlohmann::json::parse(request.body, nullptr, false);
-        if (!seed.is_object()) {
-            SendError(response, kInvalidArgument, "the seed must be a JSON object");
+        try {
+            context.store.Change([&seed](State& state) {
+                MergeSeed(state, seed, "the seed");
+                return 0;
+            });
+        } catch (const std::runtime_error& error) {
+            SendError(response, kInvalidArgument, error.what());
             return;
         }
-        context.store.Change([&seed](State& state) {
-            state.Merge(seed);
-            return 0;
-        });
         SendJson(response, nlohmann::json::object());
     });
     // Deletes a key behind Terraform's back, to test drift.

@@ -4,6 +4,7 @@
 
 #include "acceptance-tests/emulator/emulator.hpp"
 #include "acceptance-tests/emulator/scopes.hpp"
+#include "acceptance-tests/emulator/timestamp.hpp"
 #include "acceptance-tests/emulator/util.hpp"
 
 namespace emulator {
@@ -71,15 +72,23 @@ std::optional<std::string> CheckFields(const json& body) {
         }
     }
     if (body.contains("expiresAt")) {
-        const auto seconds =
-            body["expiresAt"].is_string() ? ParseRfc3339Seconds(body["expiresAt"].get<std::string>()) : std::nullopt;
-        if (!seconds)
+        const auto expiry =
+            body["expiresAt"].is_string() ? ParseRfc3339(body["expiresAt"].get<std::string>()) : std::nullopt;
+        if (!expiry)
             return "expiresAt: not a valid RFC 3339 timestamp";
-        if (*seconds < kEarliestExpiry || *seconds > kLatestExpiry) {
+        if (expiry->seconds < kEarliestExpiry || expiry->seconds > kLatestExpiry) {
             return "expiresAt: must be between 1970-01-01 and 2105-12-31";
         }
     }
     return std::nullopt;
+}
+
+// The body's (checked) expiresAt as stored: in UTC, to the configured precision.
+std::string StoredExpiry(const Context& context, const json& body) {
+    auto expiry = *ParseRfc3339(body["expiresAt"].get<std::string>());
+    if (context.options.timestamp_precision == TimestampPrecision::kSeconds)
+        expiry = TruncatedToSeconds(expiry);
+    return FormatRfc3339(expiry);
 }
 
 void ApplyScopes(ApiKeyRecord& key, const json& body) {
@@ -115,18 +124,17 @@ void Create(Context& context, const httplib::Request& request, httplib::Response
             ApiKeyRecord key;
             key.id = NewId("aje");
             key.service_account_id = account;
-            key.created_at = NowRfc3339();
+            key.created_at = FormatRfc3339(NowTimestamp());
             key.description = body->value("description", "");
             key.scopes = DefaultScopes();
             ApplyScopes(key, *body);
-            if (body->contains("expiresAt")) {
-                key.expires_at = EpochSecondsToRfc3339(*ParseRfc3339Seconds((*body)["expiresAt"].get<std::string>()));
-            }
+            if (body->contains("expiresAt"))
+                key.expires_at = StoredExpiry(context, *body);
             const auto secret = "AQVN" + RandomToken(27);
             key.secret_sha256 = Sha256Hex(secret);
             key.masked_secret = secret.substr(0, 8) + "********";
-            state.api_keys[key.id] = key;
             SendJson(answer, {{"apiKey", KeyJson(key)}, {"secret", secret}});
+            state.AddApiKey(std::move(key));
             return 0;
         });
     });
@@ -216,12 +224,8 @@ void Update(Context& context, const httplib::Request& request, httplib::Response
                 key.description = body->value("description", "");
             if (in_mask("scopes"))
                 ApplyScopes(key, *body);
-            if (in_mask("expiresAt")) {
-                key.expires_at =
-                    body->contains("expiresAt")
-                        ? EpochSecondsToRfc3339(*ParseRfc3339Seconds((*body)["expiresAt"].get<std::string>()))
-                        : "";
-            }
+            if (in_mask("expiresAt"))
+                key.expires_at = body->contains("expiresAt") ? StoredExpiry(context, *body) : "";
             auto result = KeyJson(key);
             result["@type"] = "type.googleapis.com/yandex.cloud.iam.v1.ApiKey";
             SendJson(answer,

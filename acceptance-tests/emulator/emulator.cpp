@@ -1,9 +1,8 @@
 #include "acceptance-tests/emulator/emulator.hpp"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
+#include "acceptance-tests/emulator/idempotency.hpp"
+#include "acceptance-tests/emulator/seed_file.hpp"
+#include "acceptance-tests/emulator/timestamp.hpp"
 #include "acceptance-tests/emulator/tls_certificate.hpp"
 #include "acceptance-tests/emulator/util.hpp"
 
@@ -46,25 +45,27 @@ std::optional<nlohmann::json> Context::Body(const httplib::Request& request,
 void Context::Idempotent(const httplib::Request& request,
                          httplib::Response& response,
                          const std::function<void(httplib::Response&)>& handler) {
-    const auto key = request.get_header_value("Idempotency-Key");
-    const auto stored_key = request.method + " " + request.path + " " + key;
-    if (!key.empty()) {
-        auto replay = store.With([&](State& state) -> std::optional<StoredResponse> {
-            auto found = state.idempotent_responses.find(stored_key);
-            if (found == state.idempotent_responses.end())
-                return std::nullopt;
-            return found->second;
-        });
-        if (replay) {
-            response.status = replay->status;
-            response.set_content(replay->body, "application/json");
-            return;
-        }
+    const auto scope = IdempotencyScope(request);
+    if (scope.empty()) {
+        handler(response);
+        return;
+    }
+    auto replay = store.With([&scope](State& state) -> std::optional<StoredResponse> {
+        auto found = state.idempotent_responses.find(scope);
+        if (found == state.idempotent_responses.end())
+            return std::nullopt;
+        return found->second;
+    });
+    if (replay) {
+        response.status = replay->status;
+        response.set_content(replay->body, "application/json");
+        return;
     }
     handler(response);
-    if (!key.empty() && response.status >= 200 && response.status < 300) {
+    // Only a success is remembered: after a failure the client may try again with the same key.
+    if (response.status >= 200 && response.status < 300) {
         store.Change([&](State& state) {
-            state.idempotent_responses[stored_key] = StoredResponse{response.status, response.body};
+            state.idempotent_responses[scope] = StoredResponse{response.status, response.body};
             return 0;
         });
     }
@@ -78,7 +79,9 @@ nlohmann::json Context::StartOperation(State& state,
     OperationRecord operation;
     operation.id = NewId("op1");
     operation.description = description;
-    operation.created_at = NowRfc3339();
+    const auto now = NowTimestamp();
+    operation.created_at = FormatRfc3339(now);
+    operation.done_at = FormatRfc3339(PlusMilliseconds(now, options.operation_delay_ms));
     operation.done_at_ms = SteadyMilliseconds() + options.operation_delay_ms;
     operation.metadata = std::move(metadata);
     (failed ? operation.error : operation.response) = std::move(result_or_error);
@@ -98,12 +101,9 @@ nlohmann::json Context::StartOperation(State& state,
 
 Emulator::Emulator(Options options) : options_(std::move(options)), store_(options_.state_file) {
     if (!options_.seed_file.empty()) {
-        std::ifstream file(options_.seed_file);
-        std::stringstream content;
-        content << file.rdbuf();
-        const auto seed = nlohmann::json::parse(content.str());
-        store_.Change([&seed](State& state) {
-            state.Merge(seed);
+        const auto seed = ReadSeedFile(options_.seed_file);
+        store_.Change([&](State& state) {
+            MergeSeed(state, seed, "seed file " + options_.seed_file);
             return 0;
         });
     }
@@ -121,22 +121,21 @@ Emulator::~Emulator() {
 }
 
 int Emulator::Start(int port) {
+    // httplib's default also sets SO_REUSEPORT, with which a second emulator on the same port
+    // would silently share it; SO_REUSEADDR alone still allows a quick restart on the same port.
+    server_->set_socket_options([](socket_t socket) {
+        int yes = 1;
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     port_ = port == 0 ? server_->bind_to_any_port("127.0.0.1") : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
     if (port_ <= 0)
         return port_;
     context_ = std::make_unique<Context>(Context{store_, options_, "127.0.0.1:" + std::to_string(port_)});
     server_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-        if (request.path.rfind("/admin/", 0) == 0)
-            return httplib::Server::HandlerResponse::Unhandled;
-        store_.Change([&request](State& state) {
-            state.user_agents.insert(request.get_header_value("User-Agent"));
-            return ++state.call_counts[request.method + " " + request.path];
-        });
-        if (auto fault = faults_.Take(request.method, request.path); fault && Faults::Apply(*fault, response)) {
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
+        return pipeline_.Before(request, response);
     });
+    server_->set_post_routing_handler(
+        [this](const httplib::Request& request, httplib::Response& response) { pipeline_.After(request, response); });
     RegisterIdentityRoutes(*server_, *context_);
     RegisterApiKeyRoutes(*server_, *context_);
     RegisterOperationRoutes(*server_, *context_);

@@ -7,14 +7,22 @@
 #include <string>
 
 #include "acceptance-tests/emulator/faults.hpp"
+#include "acceptance-tests/emulator/request_pipeline.hpp"
 #include "acceptance-tests/emulator/state.hpp"
 
 namespace emulator {
+
+/// How precisely a key's expiresAt is stored.
+enum class TimestampPrecision {
+    kNanos,    ///< as given, as google.protobuf.Timestamp keeps it
+    kSeconds,  ///< truncated to whole seconds, to model an API that drops the fraction
+};
 
 struct Options {
     std::string seed_file;
     std::string state_file;
     int operation_delay_ms = 0;
+    TimestampPrecision timestamp_precision = TimestampPrecision::kNanos;
     bool tls = false;
     std::string tls_cert_out;  ///< where the self-signed certificate is written, for clients to trust
 };
@@ -34,7 +42,8 @@ struct Context {
                                        httplib::Response& response,
                                        const std::set<std::string>& allowed_fields);
     /// Runs a mutating handler at most once per Idempotency-Key: a repeated key gets the first
-    /// answer again.
+    /// successful answer again. The request pipeline holds the key while the request is handled,
+    /// so a retry cannot run beside the first attempt.
     void Idempotent(const httplib::Request& request,
                     httplib::Response& response,
                     const std::function<void(httplib::Response&)>& handler);
@@ -65,10 +74,12 @@ void RegisterAdminRoutes(httplib::Server& server, Context& context, Faults& faul
 /// The emulator: an HTTP(S) server on 127.0.0.1 standing in for Yandex Cloud.
 class Emulator {
 public:
+    /// Loads the seed file; throws std::runtime_error saying what is wrong with it.
     explicit Emulator(Options options);
     ~Emulator();
 
-    /// Binds (port 0: any free port) and serves in a background thread; returns the port.
+    /// Binds (port 0: any free port) and serves in a background thread; returns the port, or -1
+    /// with errno set when it cannot listen (a port already in use is refused, never shared).
     int Start(int port);
     void Stop();
     [[nodiscard]] std::string BaseUrl() const;
@@ -77,6 +88,7 @@ private:
     Options options_;
     Store store_;
     Faults faults_;
+    RequestPipeline pipeline_{store_, faults_};
     std::unique_ptr<httplib::Server> server_;
     std::unique_ptr<Context> context_;
     std::thread thread_;

@@ -1,11 +1,23 @@
 #include "acceptance-tests/emulator/faults.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
 #include "acceptance-tests/emulator/util.hpp"
 
 namespace emulator {
+
+namespace {
+
+// Promises a body of `length` bytes and then fails to provide it: httplib closes the connection
+// and the client sees it break.
+void BreakConnection(httplib::Response& response, std::size_t length) {
+    response.headers.erase("Content-Type");  // set again below; two would be a malformed answer
+    response.set_content_provider(length, "application/json", [](size_t, size_t, httplib::DataSink&) { return false; });
+}
+
+}  // namespace
 
 void Faults::Add(Fault fault) {
     std::lock_guard lock(mutex_);
@@ -33,31 +45,6 @@ std::optional<Fault> Faults::Take(const std::string& method, const std::string& 
     return std::nullopt;
 }
 
-std::optional<Fault> Faults::FromJson(const nlohmann::json& json, std::string& problem) {
-    if (!json.is_object() || !json.contains("path") || !json["path"].is_string() ||
-        json["path"].get<std::string>().empty()) {
-        problem = "a fault needs a \"path\"";
-        return std::nullopt;
-    }
-    Fault fault;
-    fault.method = json.value("method", "");
-    fault.path = json["path"].get<std::string>();
-    fault.status = json.value("status", 0);
-    fault.count = json.value("count", 1);
-    fault.latency_ms = json.value("latencyMs", 0);
-    fault.action = json.value("action", "");
-    fault.timeout_ms = json.value("timeoutMs", 30'000);
-    if (fault.status == 0 && fault.latency_ms == 0 && fault.action.empty()) {
-        problem = "a fault needs a \"status\", a \"latencyMs\" or an \"action\"";
-        return std::nullopt;
-    }
-    if (!fault.action.empty() && fault.action != "drop" && fault.action != "timeout") {
-        problem = "\"action\" is \"drop\" or \"timeout\"";
-        return std::nullopt;
-    }
-    return fault;
-}
-
 bool Faults::Apply(const Fault& fault, httplib::Response& response) {
     if (fault.latency_ms > 0) {
         std::this_thread::sleep_for(std::chrono::milliseconds(fault.latency_ms));
@@ -68,8 +55,7 @@ bool Faults::Apply(const Fault& fault, httplib::Response& response) {
         return true;
     }
     if (fault.action == "drop") {
-        // Promise a body and then fail to provide it: the client sees the connection break.
-        response.set_content_provider(64, "application/json", [](size_t, size_t, httplib::DataSink&) { return false; });
+        BreakConnection(response, 64);
         return true;
     }
     if (fault.status != 0) {
@@ -79,7 +65,20 @@ bool Faults::Apply(const Fault& fault, httplib::Response& response) {
         response.status = fault.status;
         return true;
     }
-    return false;  // latency only: carry on to the real handler
+    return false;  // latency, or parts that act on the answer: carry on to the real handler
+}
+
+void Faults::ApplyToAnswer(const Fault& fault, httplib::Response& response) {
+    if (fault.answer_delay_ms > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(fault.answer_delay_ms));
+    }
+    if (fault.action == "drop-after") {
+        // The handler's answer is lost on the way: the status line and headers go out, its body
+        // never does.
+        const auto length = std::max<std::size_t>(response.body.size(), 1);
+        response.body.clear();
+        BreakConnection(response, length);
+    }
 }
 
 }  // namespace emulator

@@ -1,6 +1,7 @@
 // Endpoint discovery, IAM token exchange and the Api-Key probe.
 #include "acceptance-tests/emulator/emulator.hpp"
 #include "acceptance-tests/emulator/jwt_verify.hpp"
+#include "acceptance-tests/emulator/timestamp.hpp"
 #include "acceptance-tests/emulator/util.hpp"
 
 namespace emulator {
@@ -35,9 +36,9 @@ void ExchangeToken(Context& context, const httplib::Request& request, httplib::R
         return;
     }
     const auto token = "t1." + RandomToken(24) + "." + RandomToken(32);
-    const auto expires = NowEpochSeconds() + kIamTokenLifetimeSeconds;
-    context.store.Change([&](State& state) { return state.iam_tokens[token] = expires; });
-    SendJson(response, {{"iamToken", token}, {"expiresAt", EpochSecondsToRfc3339(expires)}});
+    const auto expires = PlusSeconds(NowTimestamp(), kIamTokenLifetimeSeconds);
+    context.store.Change([&](State& state) { return state.iam_tokens[token] = expires.seconds; });
+    SendJson(response, {{"iamToken", token}, {"expiresAt", FormatRfc3339(expires)}});
 }
 
 // Answers whether `Authorization: Api-Key <secret>` is a live key allowed the `scope`.
@@ -53,7 +54,7 @@ void Probe(Context& context, const httplib::Request& request, httplib::Response&
         for (auto& [id, key] : state.api_keys) {
             if (key.secret_sha256 != hash)
                 continue;
-            if (!key.expires_at.empty() && ParseRfc3339Seconds(key.expires_at).value_or(0) <= NowEpochSeconds()) {
+            if (!key.expires_at.empty() && ParseRfc3339(key.expires_at).value_or(Timestamp{}) <= NowTimestamp()) {
                 SendError(response, kUnauthenticated, "The API key has expired");
                 return 0;
             }
@@ -61,7 +62,7 @@ void Probe(Context& context, const httplib::Request& request, httplib::Response&
                 SendError(response, kPermissionDenied, "The API key is not allowed the scope " + scope);
                 return 0;
             }
-            key.last_used_at = NowRfc3339();
+            key.last_used_at = FormatRfc3339(NowTimestamp());
             SendJson(response, {{"valid", true}, {"apiKeyId", key.id}, {"serviceAccountId", key.service_account_id}});
             return 0;
         }

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "acceptance-tests/emulator/timestamp.hpp"
 #include "acceptance-tests/emulator/util.hpp"
 
 namespace emulator {

@@ -2,6 +2,7 @@
 #include <regex>
 
 #include "acceptance-tests/emulator/emulator.hpp"
+#include "acceptance-tests/emulator/timestamp.hpp"
 #include "acceptance-tests/emulator/util.hpp"
 
 namespace emulator {
@@ -97,7 +98,7 @@ void AddVersion(Context& context, const httplib::Request& request, httplib::Resp
                                                                        : entry["binaryValue"].get<std::string>();
             }
             version.id = NewId("e6q");
-            version.created_at = NowRfc3339();
+            version.created_at = FormatRfc3339(NowTimestamp());
             version.description = body->value("description", "");
             secret->versions.push_back(version);
             secret->current_version_id = version.id;
@@ -145,7 +146,7 @@ void ScheduleDestruction(Context& context, const httplib::Request& request, http
                 return 0;
             }
             version->status = "SCHEDULED_FOR_DESTRUCTION";
-            version->destroy_at = EpochSecondsToRfc3339(NowEpochSeconds() + pending);
+            version->destroy_at = FormatRfc3339(PlusSeconds(NowTimestamp(), pending));
             auto result = VersionJson(*secret, *version);
             result["@type"] = "type.googleapis.com/yandex.cloud.lockbox.v1.Version";
             SendJson(answer,

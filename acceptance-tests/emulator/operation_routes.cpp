@@ -19,7 +19,7 @@ void RegisterOperationRoutes(httplib::Server& server, Context& context) {
                                                 {"description", operation.description},
                                                 {"createdAt", operation.created_at},
                                                 {"createdBy", "emulator"},
-                                                {"modifiedAt", operation.created_at},
+                                                {"modifiedAt", done ? operation.done_at : operation.created_at},
                                                 {"done", done},
                                                 {"metadata", operation.metadata}};
                        if (done) {

@@ -1,8 +1,12 @@
 #include "acceptance-tests/emulator/state.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+
+#include "acceptance-tests/emulator/timestamp.hpp"
 
 namespace emulator {
 
@@ -23,16 +27,18 @@ json KeyToJson(const ApiKeyRecord& key) {
             {"maskedSecret", key.masked_secret}};
 }
 
+// Timestamps from a state file are brought to the form the emulator writes now, whichever
+// version of it wrote them.
 ApiKeyRecord KeyFromJson(const json& object) {
     ApiKeyRecord key;
     key.id = object.value("id", "");
     key.service_account_id = object.value("serviceAccountId", "");
-    key.created_at = object.value("createdAt", "");
+    key.created_at = CanonicalRfc3339(object.value("createdAt", ""));
     key.description = object.value("description", "");
-    key.last_used_at = object.value("lastUsedAt", "");
+    key.last_used_at = CanonicalRfc3339(object.value("lastUsedAt", ""));
     key.scope = object.value("scope", "");
     key.scopes = object.value("scopes", std::vector<std::string>{});
-    key.expires_at = object.value("expiresAt", "");
+    key.expires_at = CanonicalRfc3339(object.value("expiresAt", ""));
     key.secret_sha256 = object.value("secretSha256", "");
     key.masked_secret = object.value("maskedSecret", "");
     return key;
@@ -59,8 +65,8 @@ json VersionToJson(const LockboxVersionRecord& version, bool with_payloads) {
 LockboxVersionRecord VersionFromJson(const json& object) {
     LockboxVersionRecord version;
     version.id = object.value("id", "");
-    version.created_at = object.value("createdAt", "");
-    version.destroy_at = object.value("destroyAt", "");
+    version.created_at = CanonicalRfc3339(object.value("createdAt", ""));
+    version.destroy_at = CanonicalRfc3339(object.value("destroyAt", ""));
     version.status = object.value("status", "ACTIVE");
     version.description = object.value("description", "");
     version.entries = object.value("entries", std::map<std::string, std::string>{});
@@ -95,13 +101,23 @@ void State::Merge(const json& seed) {
         if (secret.contains("entries")) {
             LockboxVersionRecord first;
             first.id = record.id + "-v1";
-            first.created_at = secret.value("createdAt", "2025-01-01T00:00:00Z");
+            const auto created_at = ParseRfc3339(secret.value("createdAt", "2025-01-01T00:00:00Z"));
+            if (!created_at)
+                throw std::invalid_argument("createdAt is not an RFC 3339 timestamp");
+            first.created_at = FormatRfc3339(*created_at);
             first.entries = secret["entries"].get<std::map<std::string, std::string>>();
             record.current_version_id = first.id;
             record.versions.push_back(first);
         }
         lockbox_secrets.emplace(record.id, std::move(record));
     }
+}
+
+void State::AddApiKey(ApiKeyRecord key) {
+    const auto id = key.id;
+    api_keys[id] = std::move(key);
+    ++api_keys_created;
+    peak_api_keys = std::max(peak_api_keys, api_keys.size());
 }
 
 json State::ToJson(bool with_payloads) const {
@@ -134,7 +150,9 @@ json State::ToJson(bool with_payloads) const {
                    {"callCounts", call_counts},
                    {"userAgents", user_agents},
                    {"idempotencyKeys", idempotency_keys},
-                   {"operationCount", operations.size()}};
+                   {"operationCount", operations.size()},
+                   {"peakApiKeys", peak_api_keys},
+                   {"apiKeysCreated", api_keys_created}};
     if (with_payloads) {
         // Credentials only go to the state file, never to the admin view.
         result["oauthTokens"] = oauth_tokens;
@@ -163,6 +181,8 @@ State State::FromJson(const json& saved) {
         state.lockbox_secrets.emplace(record.id, std::move(record));
     }
     state.call_counts = saved.value("callCounts", std::map<std::string, int>{});
+    // The counters are about this run of the emulator: it starts holding the saved keys.
+    state.peak_api_keys = state.api_keys.size();
     return state;
 }
 

@@ -46,6 +46,7 @@ struct OperationRecord {
     std::string id;
     std::string description;
     std::string created_at;
+    std::string done_at;          ///< when it reports done: its modifiedAt from then on
     std::int64_t done_at_ms = 0;  ///< steady-clock milliseconds after which it reports done
     nlohmann::json metadata;
     nlohmann::json response;  ///< null when it failed
@@ -76,8 +77,14 @@ struct State {
     std::map<std::string, int> call_counts;  ///< "METHOD /route" -> calls received
     std::set<std::string> user_agents;       ///< every User-Agent seen
     std::map<std::string, StoredResponse> idempotent_responses;
+    std::size_t peak_api_keys = 0;     ///< the most keys held at any one moment since the start
+    std::size_t api_keys_created = 0;  ///< keys created since the start
 
-    /// Adds what a seed document lists (see README.md); existing entries stay.
+    /// Stores a newly created key and counts it.
+    void AddApiKey(ApiKeyRecord key);
+
+    /// Adds what a seed document lists (see README.md); existing entries stay. Throws (from
+    /// nlohmann::json or std::invalid_argument) on a malformed document, maybe halfway through.
     void Merge(const nlohmann::json& seed);
     /// Everything, for the admin endpoint and the state file. `with_payloads` includes Lockbox
     /// entry values (the state file needs them; the admin view shows keys only).

@@ -5,8 +5,8 @@
 #include <openssl/sha.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
-#include <ctime>
 
 namespace emulator {
 
@@ -55,80 +55,9 @@ void SendError(httplib::Response& response, int code, const std::string& message
         "application/json");
 }
 
-std::string EpochSecondsToRfc3339(std::int64_t seconds) {
-    const std::time_t t = seconds;
-    std::tm utc{};
-    gmtime_r(&t, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
-std::string NowRfc3339() {
-    const auto now = std::chrono::system_clock::now().time_since_epoch();
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now);
-    const auto nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(now - seconds).count();
-    auto text = EpochSecondsToRfc3339(seconds.count());
-    char fraction[16];
-    std::snprintf(fraction, sizeof fraction, ".%09lldZ", static_cast<long long>(nanos));
-    return text.substr(0, text.size() - 1) + fraction;
-}
-
-std::int64_t NowEpochSeconds() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 std::int64_t SteadyMilliseconds() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
-}
-
-std::optional<std::int64_t> ParseRfc3339Seconds(std::string_view text) {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    int consumed = 0;
-    const std::string copy(text);
-    if (std::sscanf(
-            copy.c_str(), "%4d-%2d-%2d%*1[Tt]%2d:%2d:%2d%n", &year, &month, &day, &hour, &minute, &second, &consumed) !=
-            6 ||
-        consumed != 19) {
-        return std::nullopt;
-    }
-    std::size_t pos = 19;
-    if (pos < copy.size() && copy[pos] == '.') {
-        const auto digits_start = ++pos;
-        while (pos < copy.size() && std::isdigit(static_cast<unsigned char>(copy[pos])))
-            ++pos;
-        if (pos == digits_start || pos - digits_start > 9)
-            return std::nullopt;
-    }
-    std::int64_t offset = 0;
-    if (pos < copy.size() && (copy[pos] == 'Z' || copy[pos] == 'z')) {
-        ++pos;
-    } else if (pos + 6 == copy.size() && (copy[pos] == '+' || copy[pos] == '-') && copy[pos + 3] == ':') {
-        const int sign = copy[pos] == '-' ? -1 : 1;
-        offset = sign * (std::stoi(copy.substr(pos + 1, 2)) * 3600 + std::stoi(copy.substr(pos + 4, 2)) * 60);
-        pos += 6;
-    } else {
-        return std::nullopt;
-    }
-    if (pos != copy.size() || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
-        second > 59) {
-        return std::nullopt;
-    }
-    std::tm parts{};
-    parts.tm_year = year - 1900;
-    parts.tm_mon = month - 1;
-    parts.tm_mday = day;
-    parts.tm_hour = hour;
-    parts.tm_min = minute;
-    parts.tm_sec = second;
-    const std::time_t utc = timegm(&parts);
-    std::tm check{};
-    gmtime_r(&utc, &check);
-    if (check.tm_mday != day)
-        return std::nullopt;  // 31 February and the like
-    return static_cast<std::int64_t>(utc) - offset;
 }
 
 std::string NewId(const std::string& prefix) {

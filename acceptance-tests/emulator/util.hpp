@@ -26,13 +26,6 @@ void SendError(httplib::Response& response, int code, const std::string& message
 void SendJson(httplib::Response& response, const nlohmann::json& body);
 int HttpStatusFor(int code);
 
-/// Now as the API writes timestamps: UTC, nanoseconds, `Z`.
-std::string NowRfc3339();
-/// Seconds since the epoch of an RFC 3339 timestamp with any offset and 0-9 fraction digits,
-/// or nothing when malformed.
-std::optional<std::int64_t> ParseRfc3339Seconds(std::string_view text);
-std::string EpochSecondsToRfc3339(std::int64_t seconds);
-std::int64_t NowEpochSeconds();
 std::int64_t SteadyMilliseconds();
 
 /// A 20-character id in Yandex Cloud's style: a 3-letter prefix and 17 random characters.

@@ -48,6 +48,14 @@ nlohmann::json EmulatorProcess::State() const {
     return nlohmann::json::parse(answer->body);
 }
 
+int EmulatorProcess::PeakApiKeys() const {
+    return State().at("peakApiKeys").get<int>();
+}
+
+int EmulatorProcess::ApiKeysCreated() const {
+    return State().at("apiKeysCreated").get<int>();
+}
+
 void EmulatorProcess::DeleteKey(const std::string& id) const {
     httplib::Client client("127.0.0.1", port_);
     client.Delete(("/admin/apiKeys/" + id).c_str());

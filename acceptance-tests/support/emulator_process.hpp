@@ -33,6 +33,11 @@ public:
     [[nodiscard]] std::map<std::string, std::string> ProviderEnvironment() const;
 
     nlohmann::json State() const;
+    /// The most API keys the emulator held at any one moment since it started (/admin/state's
+    /// peakApiKeys): a test that ends with none left can see whether one lived in between.
+    [[nodiscard]] int PeakApiKeys() const;
+    /// How many API keys were ever created (/admin/state's apiKeysCreated).
+    [[nodiscard]] int ApiKeysCreated() const;
     /// Adds a fault (see the emulator's README); ClearFaults removes them all.
     void Fault(const nlohmann::json& fault) const;
     void ClearFaults() const;

@@ -1,75 +1,16 @@
 // The emulator over HTTP, as any client sees it.
-#include "acceptance-tests/emulator/emulator.hpp"
-
-#include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <thread>
 
-namespace emulator {
+#include "acceptance-tests/emulator/tests/emulator_fixture.hpp"
+#include "acceptance-tests/emulator/timestamp.hpp"
+
+namespace emulator::test {
 namespace {
 
 using nlohmann::json;
-
-constexpr const char* kAccount = "ajeserviceaccount001";
-constexpr const char* kOAuth = "y0_emulator-test-oauth";
-constexpr const char* kStaticToken = "t1.static.emulator-test";
-
-json Seed() {
-    return {{"serviceAccounts", {kAccount}},
-            {"oauthTokens", {kOAuth}},
-            {"iamTokens", {kStaticToken}},
-            {"lockboxSecrets", {{{"id", "e6qsecret"}, {"entries", {{"existing", "kept"}}}}}}};
-}
-
-class EmulatorTest : public testing::Test {
-protected:
-    explicit EmulatorTest(int operation_delay_ms = 0) {
-        const auto seed_path =
-            (std::filesystem::temp_directory_path() / ("seed-" + std::to_string(getpid()) + ".json")).string();
-        std::ofstream(seed_path) << Seed().dump();
-        options_.seed_file = seed_path;
-        options_.operation_delay_ms = operation_delay_ms;
-        server_ = std::make_unique<Emulator>(options_);
-        port_ = server_->Start(0);
-        client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
-        std::filesystem::remove(seed_path);
-    }
-
-    httplib::Headers Auth() const { return {{"Authorization", std::string("Bearer ") + kStaticToken}}; }
-
-    json Post(const std::string& path, const json& body, int expected_status, httplib::Headers headers = {}) {
-        if (headers.empty())
-            headers = Auth();
-        auto result = client_->Post(path.c_str(), headers, body.dump(), "application/json");
-        EXPECT_TRUE(result);
-        if (!result)
-            return nullptr;
-        EXPECT_EQ(result->status, expected_status) << path << ": " << result->body;
-        return json::parse(result->body, nullptr, false);
-    }
-
-    json Get(const std::string& path, int expected_status = 200) {
-        auto result = client_->Get(path.c_str(), Auth());
-        EXPECT_TRUE(result);
-        if (!result)
-            return nullptr;
-        EXPECT_EQ(result->status, expected_status) << path << ": " << result->body;
-        return json::parse(result->body, nullptr, false);
-    }
-
-    json CreateKey(const json& extra = json::object()) {
-        json body = {{"serviceAccountId", kAccount}};
-        body.update(extra);
-        return Post("/iam/v1/apiKeys", body, 200);
-    }
-
-    Options options_;
-    std::unique_ptr<Emulator> server_;
-    std::unique_ptr<httplib::Client> client_;
-    int port_ = 0;
-};
 
 TEST_F(EmulatorTest, EveryApiCallNeedsABearerToken) {
     auto anonymous = client_->Get("/iam/v1/apiKeys/x");
@@ -217,9 +158,15 @@ TEST_F(EmulatorTest, FaultsReturnStatusesThenClear) {
     EXPECT_TRUE(!dropped || dropped->body.size() < 64) << "the connection breaks before a full answer";
 }
 
+Options WithOperationDelay(int milliseconds) {
+    Options options;
+    options.operation_delay_ms = milliseconds;
+    return options;
+}
+
 class DelayedOperations : public EmulatorTest {
 protected:
-    DelayedOperations() : EmulatorTest(150) {}
+    DelayedOperations() : EmulatorTest(WithOperationDelay(150)) {}
 };
 
 TEST_F(DelayedOperations, CompleteAfterTheDelay) {
@@ -227,9 +174,16 @@ TEST_F(DelayedOperations, CompleteAfterTheDelay) {
     auto result = client_->Delete(("/iam/v1/apiKeys/" + id).c_str(), Auth());
     const auto operation = json::parse(result->body);
     EXPECT_FALSE(operation["done"].get<bool>());
+    EXPECT_EQ(operation["modifiedAt"], operation["createdAt"]);
     EXPECT_FALSE(Get("/operations/" + operation["id"].get<std::string>())["done"].get<bool>());
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    EXPECT_TRUE(Get("/operations/" + operation["id"].get<std::string>())["done"].get<bool>());
+    const auto done = Get("/operations/" + operation["id"].get<std::string>());
+    EXPECT_TRUE(done["done"].get<bool>());
+    // Done 150 ms after it started: that is when it last changed.
+    const auto created = ParseRfc3339(operation["createdAt"].get<std::string>());
+    const auto modified = ParseRfc3339(done["modifiedAt"].get<std::string>());
+    ASSERT_TRUE(created && modified) << done.dump();
+    EXPECT_EQ(*modified, PlusMilliseconds(*created, 150));
 }
 
 TEST(EmulatorPersistence, StateSurvivesARestart) {
@@ -261,4 +215,4 @@ TEST(EmulatorPersistence, StateSurvivesARestart) {
 }
 
 }  // namespace
-}  // namespace emulator
+}  // namespace emulator::test
