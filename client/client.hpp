@@ -33,8 +33,9 @@ public:
     /// the first call.
     static Result<std::unique_ptr<Client>> Create(ClientConfig config);
 
-    /// Gets an IAM token now, so missing or wrong credentials show up at configuration time
-    /// rather than at the first resource call. The token stays cached for those calls.
+    /// Gets an IAM token now, and for a token given as is makes one cheap call with it, so
+    /// missing, wrong or expired credentials and an unreachable endpoint show up at configuration
+    /// time rather than at the first resource call. The token stays cached for those calls.
     Result<Done> CheckCredentials(const Context& context);
 
     ApiKeyService& ApiKeys() { return *api_keys_; }

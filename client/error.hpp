@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -29,6 +30,14 @@ enum class GrpcCode : int {
 
 const char* GrpcCodeName(GrpcCode code);
 
+/// How far a failed call got, which decides what the caller may assume about its effect.
+enum class Delivery : std::uint8_t {
+    kAnswered,     ///< the server answered with an error, or this side found one: no guessing needed
+    kUnreachable,  ///< no connection could be made (refused, unresolvable, TLS handshake failed)
+    kNotSent,      ///< stopped or out of time before the request was sent: it had no effect
+    kAnswerLost,   ///< the request may have reached the server, but no complete answer came back
+};
+
 /// A failed call, as a value. `http_status` is 0 when no HTTP answer arrived (network error,
 /// timeout, cancellation).
 struct Error {
@@ -37,6 +46,9 @@ struct Error {
     std::string message;     ///< for a person; never holds a secret
     std::string request_id;  ///< the server's request id, to quote to support
     bool retryable = false;
+    Delivery delivery = Delivery::kAnswered;
+    /// The TLS handshake failed because the server answered in plain HTTP.
+    bool server_speaks_plain_http = false;
 
     /// An error found on this side of the wire (a malformed answer, a missing value): a code
     /// and a message, nothing from a server.
@@ -48,6 +60,8 @@ struct Error {
     }
 
     [[nodiscard]] bool IsNotFound() const { return code == GrpcCode::kNotFound; }
+    /// Whether a mutating call that failed so may nevertheless have changed something.
+    [[nodiscard]] bool MayHaveTakenEffect() const { return delivery == Delivery::kAnswerLost; }
     /// "NOT_FOUND (HTTP 404): API key ajeXXX not found [request id 1234]".
     [[nodiscard]] std::string ToString() const;
 };

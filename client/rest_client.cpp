@@ -26,10 +26,80 @@ std::string PathOf(const std::string& url) {
     return url.substr(path, url.find('?', path) - path);
 }
 
+Error StoppedBeforeSending(const RestCall& call) {
+    Error error = Error::Of(GrpcCode::kCancelled,
+                            "the call was cancelled before " + call.method + " " + PathOf(call.url) + " was sent");
+    error.delivery = Delivery::kNotSent;
+    return error;
+}
+
+// While recovering a lost answer, a server that is still busy with the first request may say so.
+bool WorthAskingAgain(const Error& error) {
+    return error.retryable || error.code == GrpcCode::kAborted || error.delivery != Delivery::kAnswered;
+}
+
 }  // namespace
 
 RestClient::RestClient(http::CurlTransport& transport, RetryPolicy policy, TokenSource* tokens)
     : transport_(transport), policy_(policy), tokens_(tokens) {}
+
+Result<nlohmann::json> RestClient::Send(const RestCall& call,
+                                        http::Request& request,
+                                        const std::string& idempotency_key,
+                                        int attempt,
+                                        const Context& context,
+                                        std::optional<std::chrono::milliseconds>& retry_after) {
+    request.headers = {{"Accept", "application/json"}, {"x-client-request-id", NewUuid()}};
+    if (call.body)
+        request.headers.emplace_back("Content-Type", "application/json");
+    if (call.mutating)
+        request.headers.emplace_back("Idempotency-Key", idempotency_key);
+    request.headers.insert(request.headers.end(), call.extra_headers.begin(), call.extra_headers.end());
+    if (call.authenticated) {
+        auto token = tokens_->IamToken(context);
+        if (!token)
+            return token.GetError();
+        request.headers.emplace_back("Authorization", "Bearer " + std::string(token.Value().Reveal()));
+    }
+
+    const auto started = Clock::now();
+    auto response = transport_.Perform(request, context);
+    const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+    if (!response) {
+        spdlog::debug("{} {} attempt {}: {} after {} ms",
+                      call.method,
+                      PathOf(call.url),
+                      attempt + 1,
+                      response.GetError().ToString(),
+                      took);
+        return response.GetError();
+    }
+    const auto& answer = response.Value();
+    const auto request_id = answer.headers.count("x-request-id") ? answer.headers.at("x-request-id") : "";
+    spdlog::debug("{} {} attempt {}: HTTP {} in {} ms, request id {}",
+                  call.method,
+                  PathOf(call.url),
+                  attempt + 1,
+                  answer.status,
+                  took,
+                  request_id);
+    if (answer.status >= 200 && answer.status < 300) {
+        if (answer.body.empty())
+            return nlohmann::json::object();
+        auto json = nlohmann::json::parse(answer.body, nullptr, false);
+        if (json.is_discarded()) {
+            Error bad = Error::Of(GrpcCode::kInternal,
+                                  "the answer to " + call.method + " " + PathOf(call.url) + " is not valid JSON");
+            bad.http_status = answer.status;
+            bad.request_id = request_id;
+            return bad;
+        }
+        return json;
+    }
+    if (auto header = answer.headers.find("retry-after"); header != answer.headers.end())
+        retry_after = ParseRetryAfter(header->second);
+    return ErrorFromResponse(answer.status, answer.body, answer.headers);
+}
 
 Result<nlohmann::json> RestClient::Call(const RestCall& call, const Context& context) {
     http::Request request;
@@ -40,75 +110,64 @@ Result<nlohmann::json> RestClient::Call(const RestCall& call, const Context& con
     const std::string idempotency_key = call.mutating ? NewUuid() : std::string();
 
     for (int attempt = 0;; ++attempt) {
-        request.headers = {{"Accept", "application/json"}, {"x-client-request-id", NewUuid()}};
-        if (call.body)
-            request.headers.emplace_back("Content-Type", "application/json");
-        if (call.mutating)
-            request.headers.emplace_back("Idempotency-Key", idempotency_key);
-        request.headers.insert(request.headers.end(), call.extra_headers.begin(), call.extra_headers.end());
-        if (call.authenticated) {
-            auto token = tokens_->IamToken(context);
-            if (!token)
-                return token.GetError();
-            request.headers.emplace_back("Authorization", "Bearer " + std::string(token.Value().Reveal()));
-        }
-
-        const auto started = Clock::now();
-        auto response = transport_.Perform(request, context);
-        const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
-        std::optional<Error> error;
+        if (context.stop.stop_requested())
+            return StoppedBeforeSending(call);
         std::optional<std::chrono::milliseconds> retry_after;
-        if (!response) {
-            error = response.GetError();
-            spdlog::debug("{} {} attempt {}: {} after {} ms",
-                          call.method,
-                          PathOf(call.url),
-                          attempt + 1,
-                          error->ToString(),
-                          took);
-        } else {
-            const auto& answer = response.Value();
-            const auto request_id = answer.headers.count("x-request-id") ? answer.headers.at("x-request-id") : "";
-            spdlog::debug("{} {} attempt {}: HTTP {} in {} ms, request id {}",
-                          call.method,
-                          PathOf(call.url),
-                          attempt + 1,
-                          answer.status,
-                          took,
-                          request_id);
-            if (answer.status >= 200 && answer.status < 300) {
-                if (answer.body.empty())
-                    return nlohmann::json::object();
-                auto json = nlohmann::json::parse(answer.body, nullptr, false);
-                if (json.is_discarded()) {
-                    Error bad;
-                    bad.http_status = answer.status;
-                    bad.code = GrpcCode::kInternal;
-                    bad.request_id = request_id;
-                    bad.message = "the answer to " + call.method + " " + PathOf(call.url) + " is not valid JSON";
-                    return bad;
-                }
-                return json;
-            }
-            error = ErrorFromResponse(answer.status, answer.body, answer.headers);
-            if (auto header = answer.headers.find("retry-after"); header != answer.headers.end()) {
-                retry_after = ParseRetryAfter(header->second);
-            }
-        }
-        if (!error->retryable || attempt >= policy_.max_retries) {
-            return *error;
-        }
+        auto answer = Send(call, request, idempotency_key, attempt, context, retry_after);
+        if (answer)
+            return answer;
+        const auto error = answer.GetError();
+        const bool lost = call.mutating && error.MayHaveTakenEffect();
         const auto delay = BackoffDelay(policy_, attempt, Jitter(), retry_after);
-        if (delay >= context.Remaining()) {
-            return *error;  // no time left for another try: the real cause is more useful than a timeout
-        }
+        // Another try is pointless, or there is no time for it: the real cause is more useful
+        // than a timeout.
+        const bool out_of_tries = !error.retryable || attempt >= policy_.max_retries || delay >= context.Remaining();
+        if (out_of_tries)
+            return lost ? RecoverLostAnswer(call, request, idempotency_key, error) : answer;
         if (!SleepUnlessStopped(delay, context)) {
-            Error cancelled;
-            cancelled.code = GrpcCode::kCancelled;
-            cancelled.message = "the call was cancelled while waiting to retry after: " + error->ToString();
+            if (lost)
+                return RecoverLostAnswer(call, request, idempotency_key, error);
+            Error cancelled = Error::Of(GrpcCode::kCancelled,
+                                        "the call was cancelled while waiting to retry after: " + error.ToString());
+            cancelled.delivery = Delivery::kNotSent;
             return cancelled;
         }
     }
+}
+
+Result<nlohmann::json> RestClient::RecoverLostAnswer(const RestCall& call,
+                                                     http::Request& request,
+                                                     const std::string& idempotency_key,
+                                                     const Error& lost) {
+    // Its own deadline and no stop token: the caller has given up waiting, but must still learn
+    // what the server did, or a created object would be left behind unrecorded.
+    Context grace;
+    grace.deadline = Clock::now() + policy_.lost_answer_grace;
+    spdlog::warn("{} {}: the answer was lost ({}); asking again with the same idempotency key",
+                 call.method,
+                 PathOf(call.url),
+                 lost.ToString());
+    std::optional<Error> last;
+    for (int attempt = 0; !grace.Expired(); ++attempt) {
+        std::optional<std::chrono::milliseconds> retry_after;
+        auto answer = Send(call, request, idempotency_key, attempt, grace, retry_after);
+        if (answer) {
+            spdlog::info("{} {}: the lost answer was recovered", call.method, PathOf(call.url));
+            return answer;
+        }
+        last = answer.GetError();
+        if (!WorthAskingAgain(*last))
+            return *last;  // the server answered: what it says is what happened
+        const auto delay = BackoffDelay(policy_, attempt, Jitter(), retry_after);
+        if (delay >= grace.Remaining())
+            break;
+        SleepUnlessStopped(delay, grace);
+    }
+    Error error = lost;
+    error.message += "; the request may have taken effect, and asking again for " +
+                     std::to_string(policy_.lost_answer_grace.count() / 1000) + " s did not tell" +
+                     (last ? " (last: " + last->ToString() + ")" : "");
+    return error;
 }
 
 }  // namespace ycloud

@@ -19,6 +19,9 @@ class TokenSource {
 public:
     virtual ~TokenSource() = default;
     virtual Result<SecretString> IamToken(const Context& context) = 0;
+    /// Whether getting a token proves the credentials work (they were exchanged with the server),
+    /// rather than handing out a token as the user gave it.
+    [[nodiscard]] virtual bool TokensAreVerified() const { return true; }
 };
 
 /// One REST call, described fluently: RestCall::Post(url, body).Mutating().
@@ -65,6 +68,11 @@ private:
 /// JSON over HTTP to Yandex Cloud, with the conventions every call shares: authentication,
 /// x-client-request-id, idempotency keys, retries with backoff, errors parsed into values, and
 /// a debug log line per attempt that never includes headers or bodies.
+///
+/// Nothing is sent once the context's stop token is requested. A mutating call whose request went
+/// out but whose answer was lost is not abandoned: it is asked again with the same idempotency key
+/// for up to RetryPolicy::lost_answer_grace, deadline and stop notwithstanding, so the caller
+/// learns (and can record) what the server did.
 class RestClient {
 public:
     RestClient(http::CurlTransport& transport, RetryPolicy policy, TokenSource* tokens);
@@ -73,6 +81,19 @@ public:
     Result<nlohmann::json> Call(const RestCall& call, const Context& context);
 
 private:
+    /// Sends the request once; the answer, or the error with what is known about its fate.
+    Result<nlohmann::json> Send(const RestCall& call,
+                                http::Request& request,
+                                const std::string& idempotency_key,
+                                int attempt,
+                                const Context& context,
+                                std::optional<std::chrono::milliseconds>& retry_after);
+    /// Repeats a mutating call whose answer was lost, within the grace period.
+    Result<nlohmann::json> RecoverLostAnswer(const RestCall& call,
+                                             http::Request& request,
+                                             const std::string& idempotency_key,
+                                             const Error& lost);
+
     http::CurlTransport& transport_;
     RetryPolicy policy_;
     TokenSource* tokens_;

@@ -12,6 +12,11 @@ struct RetryPolicy {
     int max_retries = 5;
     std::chrono::milliseconds base_delay{250};
     std::chrono::milliseconds max_delay{10'000};
+    /// How long a mutating call whose answer was lost (the connection broke, the deadline passed
+    /// or the caller stopped after the request went out) is asked again with the same
+    /// Idempotency-Key, past its deadline and its stop token, to learn what it did: the server
+    /// answers a repeated key with the first call's answer, so nothing happens twice.
+    std::chrono::milliseconds lost_answer_grace{20'000};
 };
 
 /// Delay before retry number `retry` (0 for the first): exponential from base_delay, capped,

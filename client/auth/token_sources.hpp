@@ -21,6 +21,7 @@ class StaticTokenSource final : public TokenSource {
 public:
     explicit StaticTokenSource(SecretString token) : token_(std::move(token)) {}
     Result<SecretString> IamToken(const Context& /*context*/) override { return token_; }
+    [[nodiscard]] bool TokensAreVerified() const override { return false; }
 
 private:
     SecretString token_;

@@ -83,14 +83,51 @@ CURLcode PerformStoppable(CURL* curl, const std::stop_token& stop) {
     return result;
 }
 
-Error TransportError(CURLcode code, const std::string& detail, const Request& request) {
+// What the transfer got to before it failed.
+struct TransferProgress {
+    bool connected = false;     ///< a connection (TLS included) was established
+    bool request_sent = false;  ///< some of the request went out on it
+};
+
+TransferProgress ProgressOf(CURL* curl) {
+    curl_off_t connect_time = 0;
+    long request_size = 0;
+    curl_easy_getinfo(curl, CURLINFO_APPCONNECT_TIME_T, &connect_time);
+    if (connect_time == 0)
+        curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connect_time);  // plain HTTP has no TLS step
+    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_size);
+    return {connect_time > 0, request_size > 0};
+}
+
+// How far a failed transfer got: a mutating call whose request went out may have taken effect.
+Delivery DeliveryOf(CURLcode code, const TransferProgress& progress) {
+    switch (code) {
+        case CURLE_COULDNT_RESOLVE_HOST:
+        case CURLE_COULDNT_RESOLVE_PROXY:
+        case CURLE_COULDNT_CONNECT:
+        case CURLE_SSL_CONNECT_ERROR:
+        case CURLE_PEER_FAILED_VERIFICATION:
+        case CURLE_SSL_CACERT_BADFILE:
+            return Delivery::kUnreachable;
+        default:
+            break;
+    }
+    if (progress.request_sent)
+        return Delivery::kAnswerLost;
+    return progress.connected ? Delivery::kNotSent : Delivery::kUnreachable;
+}
+
+Error TransportError(CURLcode code, const std::string& detail, const Request& request, TransferProgress progress) {
     Error error;
     error.retryable = true;
+    error.delivery = DeliveryOf(code, progress);
     switch (code) {
         case CURLE_ABORTED_BY_CALLBACK:
             error.code = GrpcCode::kCancelled;
             error.message = "the call was cancelled";
             error.retryable = false;
+            if (error.delivery == Delivery::kUnreachable)
+                error.delivery = Delivery::kNotSent;  // stopped while connecting, not refused
             return error;
         case CURLE_OPERATION_TIMEDOUT:
             error.code = GrpcCode::kDeadlineExceeded;
@@ -99,6 +136,12 @@ Error TransportError(CURLcode code, const std::string& detail, const Request& re
         case CURLE_SSL_CACERT_BADFILE:
             error.code = GrpcCode::kUnavailable;
             error.retryable = false;  // a certificate will not become valid by asking again
+            break;
+        case CURLE_SSL_CONNECT_ERROR:
+            error.code = GrpcCode::kUnavailable;
+            // OpenSSL's words when the first bytes back are not TLS: a plain HTTP server.
+            error.server_speaks_plain_http = detail.find("wrong version number") != std::string::npos;
+            error.retryable = !error.server_speaks_plain_http;
             break;
         default:
             error.code = GrpcCode::kUnavailable;
@@ -170,6 +213,7 @@ Result<Response> CurlTransport::Perform(const Request& request, const Context& c
         Error error;
         error.code = GrpcCode::kDeadlineExceeded;
         error.message = "the time allowed for " + request.method + " " + request.url + " ran out";
+        error.delivery = Delivery::kNotSent;
         return error;
     }
     auto handle = shared_->Take();
@@ -209,9 +253,10 @@ Result<Response> CurlTransport::Perform(const Request& request, const Context& c
     const CURLcode code = PerformStoppable(curl, context.stop);
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    const auto progress = ProgressOf(curl);
     shared_->Give(std::move(handle));
     if (code != CURLE_OK) {
-        return TransportError(code, error_buffer, request);
+        return TransportError(code, error_buffer, request, progress);
     }
     response.status = static_cast<int>(status);
     return response;
