@@ -3,6 +3,7 @@
 #include "resources/iam_service_account_api_key/limits.hpp"
 #include "tfplugin/framework/attributes.hpp"
 #include "tfplugin/framework/timeouts.hpp"
+#include "tfplugin/framework/timestamp.hpp"
 
 namespace provider {
 
@@ -15,6 +16,13 @@ namespace limits = api_key_limits;
 bool IsLockboxKeyCharacter(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
            c == '.' || c == '/' || c == '\\' || c == '@';
+}
+
+// Two spellings of one instant (another UTC offset, another number of fraction digits).
+bool SameInstant(const Value& a, const Value& b) {
+    const auto left = Timestamp::ParseRfc3339(a.AsString());
+    const auto right = Timestamp::ParseRfc3339(b.AsString());
+    return left && right && *left == *right;
 }
 
 NestedBlock OutputToLockboxBlock() {
@@ -40,7 +48,9 @@ NestedBlock OutputToLockboxBlock() {
 
 Definition Build() {
     Definition definition;
-    definition.schema.version = 0;
+    // Version 0 is the official provider's state (with "" for every unset string); version 1 is
+    // ours, where "" is what the configuration says. See upgrade_state.cpp.
+    definition.schema.version = 1;
     auto& block = definition.schema.block;
     block.description =
         "Manages an [API key](https://yandex.cloud/docs/iam/concepts/authorization/api-key) of a Yandex Cloud "
@@ -105,8 +115,11 @@ Definition Build() {
                              "output_to_lockbox_version_id"}) {
         rules[name].use_state_for_unknown = true;
     }
-    rules["service_account_id"] = {
-        {StringNotEmpty(), StringLengthAtMost(limits::kServiceAccountIdLength)}, true, false};
+    // As in the official provider, "" and [] mean "not set": modules pass them as defaults.
+    for (const char* name : {"description", "scopes", "scope", "expires_at", "pgp_key"})
+        rules[name].empty_means_unset = true;
+    rules["service_account_id"].validators = {StringNotEmpty(), StringLengthAtMost(limits::kServiceAccountIdLength)};
+    rules["service_account_id"].requires_replace = true;
     rules["pgp_key"].requires_replace = true;
     rules["description"].validators = {StringLengthAtMost(limits::kDescriptionLength)};
     rules["scopes"].validators = {SizeAtMost(limits::kScopeCount),
@@ -114,8 +127,10 @@ Definition Build() {
                                   EachElement(StringNotEmpty()),
                                   EachElement(StringLengthAtMost(limits::kScopeLength))};
     rules["scope"].validators = {StringLengthAtMost(limits::kScopeLength)};
+    rules["scope"].conflicts_with = {"scopes"};
     rules["expires_at"].validators = {
         Rfc3339Between(limits::kExpiresAtEarliest, limits::kExpiresAtEnd, "between 1970-01-01 and 2105-12-31")};
+    rules["expires_at"].equivalent = SameInstant;
     rules["output_to_lockbox.secret_id"].validators = {StringNotEmpty()};
     rules["output_to_lockbox.entry_for_secret_key"].validators = {
         StringNotEmpty(),

@@ -2,10 +2,12 @@
 // list, and a computed value is unknown exactly when the apply will change it (and known when
 // the plan can already tell, such as no plaintext secret in state with a PGP key).
 #include "resources/iam_service_account_api_key/apply_support.hpp"
+#include "resources/iam_service_account_api_key/definition.hpp"
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
 #include "resources/iam_service_account_api_key/state_mapping.hpp"
 #include "tfplugin/framework/timeouts.hpp"
+#include "tfplugin/framework/timestamp.hpp"
 
 namespace provider {
 
@@ -18,16 +20,9 @@ using tfplugin::Value;
 const Value kNullString = Value::Null(Type::String());
 const Value kUnknownString = Value::Unknown(Type::String());
 
-// Known when the configuration says for sure whether the attribute is set.
+// Known when the configuration says for sure whether the attribute is set ("" and [] are not).
 std::optional<bool> IsSet(const Value& config, const char* name) {
-    const auto& value = config.Attribute(name);
-    if (value.IsNull())
-        return false;
-    if (!value.IsKnown())
-        return std::nullopt;
-    if (value.GetType().Kind() == tfplugin::TypeKind::kList)
-        return !value.Elements().empty();
-    return true;
+    return tfplugin::framework::IsSet(ApiKeyDefinition(), config, name);
 }
 
 // Where a new key's secret will be: planned exactly when the configuration already says.
@@ -61,7 +56,56 @@ Value PlanMovedSecret(Value planned, const Value& config) {
         .WithAttribute("secret_key", IsSet(config, "pgp_key") == true ? kNullString : kUnknownString);
 }
 
+// An expiry that has passed makes a key that works not once: almost certainly a mistake. A key
+// past its expiry must still be manageable (and destroyable), so this only warns.
+void WarnIfExpiryPassed(const Value& config, bool creating, tfplugin::Diagnostics& diagnostics) {
+    if (IsSet(config, "expires_at") != true)
+        return;
+    const auto& text = config.Attribute("expires_at").AsString();
+    const auto expiry = tfplugin::framework::Timestamp::ParseRfc3339(text);
+    const auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+    if (!expiry || expiry->seconds > now.count())
+        return;  // a malformed one is validation's to report
+    diagnostics.AddAttributeWarning(
+        AttributePath::Root("expires_at"),
+        "Expiry in the past",
+        "\"" + text + "\" has already passed, so the key " +
+            (creating ? "will not work from the moment it is created" : "stops working as soon as this is applied") +
+            ". Set a later time, or remove expires_at for a key that never expires.");
+}
+
 }  // namespace
+
+void ApiKeyResource::CheckLockboxSecret(const tfplugin::CallContext& ctx,
+                                        const Value& config,
+                                        tfplugin::Diagnostics& diagnostics) {
+    auto* client = api_client_->Get();
+    const auto output = LockboxOutputOf(config);
+    if (client == nullptr || !output || output->secret_id.empty())
+        return;  // not configured yet, no block, or an id known only at apply: apply checks
+    const auto call = CallContextFor(ctx, tfplugin::framework::TimeoutOf(config, "read", kDefaultOperationTimeout));
+    const auto secret = client->Lockbox().GetSecret(output->secret_id, call);
+    if (secret)
+        return;
+    const auto& error = secret.GetError();
+    const auto path = AttributePath::Root("output_to_lockbox").Index(0).Attribute("secret_id");
+    if (error.IsNotFound() || error.code == ycloud::GrpcCode::kPermissionDenied) {
+        diagnostics.AddAttributeError(path,
+                                      "Lockbox secret not found",
+                                      "Lockbox secret \"" + output->secret_id +
+                                          "\" does not exist, or the provider's account may not use it (it needs "
+                                          "the lockbox.editor role on the secret). Check the id with `yc lockbox "
+                                          "secret list`. No API key was created. " +
+                                          error.ToString());
+        return;
+    }
+    diagnostics.AddAttributeWarning(path,
+                                    "Cannot check the Lockbox secret",
+                                    "The secret could not be read, so it is checked only when the key is written "
+                                    "to it: " +
+                                        error.ToString());
+}
 
 void ApiKeyResource::CheckScopes(const tfplugin::CallContext& ctx,
                                  const Value& config,
@@ -79,8 +123,8 @@ void ApiKeyResource::CheckScopes(const tfplugin::CallContext& ctx,
                                     AttributePath::Root("scopes").Index(static_cast<std::int64_t>(i)));
         }
     }
-    if (const auto& scope = config.Attribute("scope"); scope.IsKnown())
-        wanted.emplace_back(scope.AsString(), AttributePath::Root("scope"));
+    if (IsSet(config, "scope") == true)
+        wanted.emplace_back(config.Attribute("scope").AsString(), AttributePath::Root("scope"));
     if (wanted.empty())
         return;
     const auto call = CallContextFor(ctx, tfplugin::framework::TimeoutOf(config, "read", kDefaultOperationTimeout));
@@ -111,10 +155,14 @@ void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
     const auto& config = request.config;
     if (prior.IsNull()) {
         CheckScopes(ctx, config, response.diagnostics);
+        CheckLockboxSecret(ctx, config, response.diagnostics);
+        WarnIfExpiryPassed(config, true, response.diagnostics);
         response.planned_state = PlanCreatedSecret(response.planned_state, config);
         return;
     }
     const auto& planned = response.planned_state;
+    if (tfplugin::framework::Changed(ApiKeyDefinition(), planned, prior, "expires_at"))
+        WarnIfExpiryPassed(config, false, response.diagnostics);
     const bool scopes_changed = AttributeChanged(planned, prior, "scopes");
     if (scopes_changed || AttributeChanged(planned, prior, "scope"))
         CheckScopes(ctx, config, response.diagnostics);
@@ -130,6 +178,7 @@ void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
             response.requires_replace.push_back(AttributePath::Root("output_to_lockbox"));
             return;
         }
+        CheckLockboxSecret(ctx, config, response.diagnostics);
         response.planned_state = PlanMovedSecret(response.planned_state, config);
     }
 }

@@ -51,6 +51,12 @@ private:
                      const tfplugin::Value& config,
                      tfplugin::Diagnostics& diagnostics);
 
+    /// Adds an error on `output_to_lockbox[0].secret_id` when the configured Lockbox secret does
+    /// not exist or cannot be used, so no key is created for a secret that cannot hold it.
+    void CheckLockboxSecret(const tfplugin::CallContext& ctx,
+                            const tfplugin::Value& config,
+                            tfplugin::Diagnostics& diagnostics);
+
     std::shared_ptr<ApiClient> api_client_;
     ScopeCatalog scope_catalog_;
 };

@@ -58,11 +58,32 @@ std::string NormaliseTimestamp(const std::string& text) {
 
 namespace {
 
-bool SameInstant(const std::string& a, const std::string& b) {
-    const auto left = Timestamp::ParseRfc3339(a);
-    const auto right = Timestamp::ParseRfc3339(b);
-    return left && right && *left == *right;
+// Digits after the decimal point of an RFC 3339 timestamp's seconds.
+int FractionDigits(const std::string& text) {
+    const auto dot = text.find('.');
+    if (dot == std::string::npos)
+        return 0;
+    int digits = 0;
+    for (auto i = dot + 1; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+        ++digits;
+    return digits;
 }
+
+}  // namespace
+
+bool SameInstantAsReported(const std::string& written, const std::string& reported) {
+    auto wanted = Timestamp::ParseRfc3339(written);
+    const auto got = Timestamp::ParseRfc3339(reported);
+    if (!wanted || !got)
+        return false;
+    int unit = 1;  // nanoseconds per last digit the API kept
+    for (int digits = FractionDigits(reported); digits < 9; ++digits)
+        unit *= 10;
+    wanted->nanos -= wanted->nanos % unit;
+    return *wanted == *got;
+}
+
+namespace {
 
 // The cloud's scopes, in the order the state already had when they are the same set.
 std::vector<std::string> ScopesInKnownOrder(const std::vector<std::string>& known, std::vector<std::string> actual) {
@@ -79,18 +100,16 @@ Value WithApiKey(const Value& state, const ycloud::ApiKey& key) {
     auto result = state.WithAttribute("id", Value::String(key.id))
                       .WithAttribute("service_account_id", Value::String(key.service_account_id))
                       .WithAttribute("created_at", StringOrNull(NormaliseTimestamp(key.created_at)))
-                      .WithAttribute("scope", StringOrNull(key.scope));
-    // An empty description and no description are the same to the API; keep the user's "".
-    if (!(key.description.empty() && state.Attribute("description").IsKnown() &&
-          StringOf(state, "description").empty())) {
-        result = result.WithAttribute("description", StringOrNull(key.description));
-    }
+                      .WithAttribute("scope", StringOrNull(key.scope))
+                      .WithAttribute("description", StringOrNull(key.description));
     result = result.WithAttribute("scopes", StringList(ScopesInKnownOrder(StringsOf(state, "scopes"), key.scopes)));
     const auto written = StringOf(state, "expires_at");
     if (key.expires_at.empty()) {
         result = result.WithAttribute("expires_at", Value::Null(Type::String()));
-    } else if (!SameInstant(written, key.expires_at)) {
-        result = result.WithAttribute("expires_at", Value::String(NormaliseTimestamp(key.expires_at)));
+    } else if (!SameInstantAsReported(written, key.expires_at)) {
+        // Another instant than the state says (set outside Terraform): shown as the API has it.
+        const auto reported = Timestamp::ParseRfc3339(key.expires_at);
+        result = result.WithAttribute("expires_at", Value::String(reported ? reported->ToRfc3339() : key.expires_at));
     }
     return result;
 }

@@ -25,9 +25,15 @@ tfplugin::Value StringList(const std::vector<std::string>& items);
 /// Timestamps as the official provider writes them: RFC 3339 in UTC, whole seconds.
 std::string NormaliseTimestamp(const std::string& text);
 
+/// Whether `reported`, a timestamp from the API, is the instant `written` names, to the precision
+/// the API answered with: an API that keeps fewer fraction digits (whole seconds, say) still
+/// reports the same expiry.
+bool SameInstantAsReported(const std::string& written, const std::string& reported);
+
 /// `state` with the cloud's view of the key written in: service account, description, scopes
 /// (in the order `state` had when the set is the same), scope, expiry (kept as written when it
-/// is the same instant), creation time.
+/// is the same instant), creation time. Empty values the configuration wrote are the framework's
+/// to keep (see tfplugin/framework/state_chores.hpp).
 tfplugin::Value WithApiKey(const tfplugin::Value& state, const ycloud::ApiKey& key);
 
 }  // namespace provider

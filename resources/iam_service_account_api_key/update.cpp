@@ -1,6 +1,7 @@
 // Update: the secret moves first when `output_to_lockbox` changed, then one PATCH with exactly
 // the changed fields. Whatever was done before a failure is in the returned state.
 #include "resources/iam_service_account_api_key/apply_support.hpp"
+#include "resources/iam_service_account_api_key/definition.hpp"
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
 #include "resources/iam_service_account_api_key/state_mapping.hpp"
@@ -101,12 +102,17 @@ void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
         if (!moved)
             return;
     }
+    // Between "" and null nothing changes in the cloud, so nothing is sent.
+    const auto changed = [&](const char* name) {
+        return tfplugin::framework::Changed(ApiKeyDefinition(), plan, prior, name);
+    };
     ycloud::UpdateApiKeyRequest update;
-    if (AttributeChanged(plan, prior, "description"))
+    if (changed("description"))
         update.description = StringOf(plan, "description");
-    if (AttributeChanged(plan, prior, "scopes"))
+    // Scopes left unset keep whatever the key has: the plan never asks to empty them.
+    if (changed("scopes") && tfplugin::framework::IsSet(ApiKeyDefinition(), plan, "scopes") == true)
         update.scopes = StringsOf(plan, "scopes");
-    if (AttributeChanged(plan, prior, "expires_at"))
+    if (changed("expires_at"))
         update.expires_at = StringOf(plan, "expires_at");  // "" clears the expiry
     if (update.description || update.scopes || update.expires_at) {
         auto done = client->Operations().Finish(client->ApiKeys().Update(id, update, call), call);

@@ -1,5 +1,5 @@
-// Plan-time checks of a key's configuration that span attributes or need a parser; the
-// per-attribute limits live in definition.cpp.
+// Plan-time checks of a key's configuration that need a parser; the per-attribute limits and the
+// scope/scopes conflict live in definition.cpp.
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -17,30 +17,16 @@ using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
 using tfplugin::Value;
 
-bool IsSet(const Value& value) {
-    return !value.IsNull();
-}
-
-void CheckScopeAndScopes(const Value& config, Diagnostics& diagnostics) {
-    const auto& scope = config.Attribute("scope");
-    const auto& scopes = config.Attribute("scopes");
-    if (IsSet(scope) && IsSet(scopes)) {
-        diagnostics.AddAttributeError(AttributePath::Root("scope"),
-                                      "Conflicting attributes",
-                                      "Set either \"scopes\" or the deprecated \"scope\", not both. Move the value of "
-                                      "\"scope\" into \"scopes\".");
-    }
-}
-
 // Keybase user names are 2-16 characters of letters, digits and underscores.
 bool IsKeybaseUserName(const std::string& name) {
     return name.size() >= 2 && name.size() <= 16 &&
            std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
 }
 
-void CheckPgpKey(const Value& pgp_key, Diagnostics& diagnostics) {
-    if (!pgp_key.IsKnown())
+void CheckPgpKey(const Value& config, Diagnostics& diagnostics) {
+    if (tfplugin::framework::IsSet(ApiKeyDefinition(), config, "pgp_key") != true)
         return;
+    const auto& pgp_key = config.Attribute("pgp_key");
     const auto path = AttributePath::Root("pgp_key");
     const auto& text = pgp_key.AsString();
     if (pgp::IsKeybaseReference(text)) {
@@ -76,8 +62,7 @@ void ApiKeyResource::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
                                     Diagnostics& diagnostics) const {
     if (!config.IsKnown())
         return;
-    CheckScopeAndScopes(config, diagnostics);
-    CheckPgpKey(config.Attribute("pgp_key"), diagnostics);
+    CheckPgpKey(config, diagnostics);
 }
 
 }  // namespace provider

@@ -31,15 +31,43 @@ std::string Setting(const Value& block,
     return fallback;
 }
 
+// A boolean variable, read as the official provider reads it (Go's strconv.ParseBool).
+std::optional<bool> ParseBool(const std::string& text) {
+    for (const char* yes : {"1", "t", "T", "TRUE", "true", "True"}) {
+        if (text == yes)
+            return true;
+    }
+    for (const char* no : {"0", "f", "F", "FALSE", "false", "False"}) {
+        if (text == no)
+            return false;
+    }
+    return std::nullopt;
+}
+
+// The attribute's value, else the variable's, else false. A variable that is not a boolean is an
+// error, never a silent false: YC_PLAINTEXT=yes must not quietly mean TLS.
 bool Flag(const Value& config,
           const std::string& name,
           const EnvironmentLookup& environment,
-          const std::string& variable) {
+          const std::string& variable,
+          tfplugin::Diagnostics& diagnostics) {
     const auto& value = config.Attribute(name);
     if (value.IsKnown())
         return value.AsBool();
     const auto text = environment(variable).value_or("");
-    return text == "1" || text == "true" || text == "TRUE" || text == "True";
+    if (text.empty())
+        return false;
+    const auto parsed = ParseBool(text);
+    if (!parsed) {
+        diagnostics.AddAttributeError(AttributePath::Root(name),
+                                      "Invalid " + variable,
+                                      "The environment variable " + variable +
+                                          " must be true or false (also accepted: 1, t, T, TRUE, True, 0, f, F, "
+                                          "FALSE, False), got \"" +
+                                          text + "\". Fix or unset it, or set \"" + name +
+                                          "\" in the provider block, which takes precedence.");
+    }
+    return parsed.value_or(false);
 }
 
 Value EndpointsBlock(const Value& config) {
@@ -63,8 +91,8 @@ ycloud::ClientConfig ClientConfigFrom(const Value& config,
                                       tfplugin::Diagnostics& diagnostics) {
     ycloud::ClientConfig client;
     client.endpoint = Setting(config, "endpoint", environment, "YC_ENDPOINT", kDefaultEndpoint);
-    client.plaintext = Flag(config, "plaintext", environment, "YC_PLAINTEXT");
-    client.insecure = Flag(config, "insecure", environment, "YC_INSECURE");
+    client.plaintext = Flag(config, "plaintext", environment, "YC_PLAINTEXT", diagnostics);
+    client.insecure = Flag(config, "insecure", environment, "YC_INSECURE", diagnostics);
     client.max_retries = kDefaultMaxRetries;
     if (const auto& retries = config.Attribute("max_retries"); retries.IsKnown()) {
         client.max_retries = static_cast<int>(retries.AsNumber().ToInt64().value_or(kDefaultMaxRetries));

@@ -1,5 +1,8 @@
 #include "resources/provider/definition.hpp"
 
+#include <utility>
+#include <vector>
+
 #include "tfplugin/framework/attributes.hpp"
 
 namespace provider {
@@ -32,6 +35,38 @@ NestedBlock EndpointsBlock() {
     return block;
 }
 
+// An argument of the official provider's block that this provider accepts, so that a block
+// copied from yandex-cloud/yandex works unchanged, but does not use.
+Attribute Accepted(const char* name, const char* description) {
+    return Optional(name, Type::String(), std::string(description) + " Accepted for compatibility and ignored.");
+}
+
+// What each accepted-but-unused argument is for in the official provider.
+const std::vector<std::pair<const char*, const char*>>& IgnoredArguments() {
+    static const std::vector<std::pair<const char*, const char*>> arguments = {
+        {"folder_id", "Default folder ID (`YC_FOLDER_ID`); API keys belong to a service account, not a folder."},
+        {"cloud_id", "Default cloud ID (`YC_CLOUD_ID`)."},
+        {"organization_id", "Default organization ID (`YC_ORGANIZATION_ID`)."},
+        {"region_id", "Region (`YC_REGION`)."},
+        {"zone", "Default availability zone (`YC_ZONE`)."},
+        {"storage_endpoint", "Object Storage endpoint (`YC_STORAGE_ENDPOINT_URL`)."},
+        {"storage_access_key", "Object Storage access key (`YC_STORAGE_ACCESS_KEY`)."},
+        {"storage_secret_key", "Object Storage secret key (`YC_STORAGE_SECRET_KEY`)."},
+        {"ymq_endpoint", "Message Queue endpoint (`YC_MESSAGE_QUEUE_ENDPOINT`)."},
+        {"ymq_access_key", "Message Queue access key (`YC_MESSAGE_QUEUE_ACCESS_KEY`)."},
+        {"ymq_secret_key", "Message Queue secret key (`YC_MESSAGE_QUEUE_SECRET_KEY`)."},
+        {"yq_endpoint", "Yandex Query endpoint (`YC_YQ_ENDPOINT`)."},
+        {"datalens_endpoint", "DataLens endpoint (`YC_DATALENS_ENDPOINT`)."},
+        {"shared_credentials_file", "Shared credentials file for Object Storage."},
+        {"profile", "Profile in `shared_credentials_file`."},
+    };
+    return arguments;
+}
+
+bool IsSecret(const std::string& name) {
+    return name == "storage_secret_key" || name == "ymq_secret_key";
+}
+
 Definition Build() {
     Definition definition;
     auto& block = definition.schema.block;
@@ -52,8 +87,6 @@ Definition Build() {
                            Type::String(),
                            "Path to, or the JSON content of, a service account authorized key (`yc iam key create "
                            "-o key.json`). Default from `YC_SERVICE_ACCOUNT_KEY_FILE`. Conflicts with `token`.")),
-        Optional("folder_id", Type::String(), "Default folder ID. Default from `YC_FOLDER_ID`."),
-        Optional("cloud_id", Type::String(), "Default cloud ID. Default from `YC_CLOUD_ID`."),
         Optional("insecure",
                  Type::Bool(),
                  "Do not verify the TLS certificates of the API. Default `false`, or `YC_INSECURE`."),
@@ -66,8 +99,20 @@ Definition Build() {
                  "How many times a failed API call (network error, HTTP 429 or 5xx) is retried. Default `5`, or "
                  "`YC_MAX_RETRIES`."),
     };
+    for (const auto& [name, description] : IgnoredArguments()) {
+        auto attribute = Accepted(name, description);
+        block.attributes.push_back(IsSecret(name) ? Sensitive(std::move(attribute)) : std::move(attribute));
+        definition.rules[name].validators = {
+            NotUsed("this provider manages only API keys and does not use it. It is accepted so that provider "
+                    "blocks written for yandex-cloud/yandex work unchanged; you may remove it.")};
+    }
     block.block_types = {EndpointsBlock()};
-    definition.rules["endpoint"].validators = {StringNotEmpty()};
+    // As in the official provider, "" means "not set": the YC_* variable or the default applies.
+    for (const auto& attribute : block.attributes) {
+        if (attribute.type == Type::String())
+            definition.rules[attribute.name].empty_means_unset = true;
+    }
+    definition.rules["service_account_key_file"].conflicts_with = {"token"};
     return definition;
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "resources/iam_service_account_api_key/resource.hpp"
+#include "resources/provider/configure_errors.hpp"
 #include "resources/provider/definition.hpp"
 
 namespace provider {
@@ -14,19 +15,11 @@ using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
 using tfplugin::Value;
 
-void CheckCredentialsDoNotConflict(const Value& config, Diagnostics& diagnostics) {
-    if (!config.Attribute("token").IsNull() && !config.Attribute("service_account_key_file").IsNull()) {
-        diagnostics.AddAttributeError(AttributePath::Root("service_account_key_file"),
-                                      "Conflicting credentials",
-                                      "Set either \"token\" or \"service_account_key_file\", not both.");
-    }
-}
-
 // Like the official provider: the value is a path to an existing file or the key's JSON itself.
-void CheckKeyFile(const Value& key_file, Diagnostics& diagnostics) {
-    if (!key_file.IsKnown())
+void CheckKeyFile(const Value& config, Diagnostics& diagnostics) {
+    if (tfplugin::framework::IsSet(ProviderDefinition(), config, "service_account_key_file") != true)
         return;
-    const auto& text = key_file.AsString();
+    const auto& text = config.Attribute("service_account_key_file").AsString();
     if (nlohmann::json::accept(text))
         return;
     std::error_code error;
@@ -68,8 +61,7 @@ void YandexProvider::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
                                     Diagnostics& diagnostics) {
     if (!config.IsKnown())
         return;
-    CheckCredentialsDoNotConflict(config, diagnostics);
-    CheckKeyFile(config.Attribute("service_account_key_file"), diagnostics);
+    CheckKeyFile(config, diagnostics);
     CheckMaxRetries(config.Attribute("max_retries"), diagnostics);
 }
 
@@ -85,7 +77,7 @@ void YandexProvider::Configure(const tfplugin::CallContext& ctx,
     auto config = ClientConfigFrom(request.config, environment_, diagnostics);
     if (diagnostics.HasError())
         return;
-    auto client = ycloud::Client::Create(std::move(config));
+    auto client = ycloud::Client::Create(config);
     if (!client) {
         diagnostics.AddAttributeError(
             AttributePath::Root("service_account_key_file"), "Invalid service account key", client.GetError().message);
@@ -95,7 +87,7 @@ void YandexProvider::Configure(const tfplugin::CallContext& ctx,
     call.stop = ctx.stop;
     call.deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
     if (auto checked = client.Value()->CheckCredentials(call); !checked) {
-        diagnostics.AddError("Cannot authenticate to Yandex Cloud", checked.GetError().message);
+        AddConfigureError(config, checked.GetError(), diagnostics);
         return;
     }
     api_client_->Set(std::move(client).Value());

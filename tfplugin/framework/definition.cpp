@@ -72,8 +72,8 @@ void CheckConflicts(const Definition& definition, const Value& config, Diagnosti
             if (IsSet(definition, config, other) == true) {
                 diagnostics.AddAttributeError(AttributePath::Root(name),
                                               "Conflicting attributes",
-                                              "\"" + name + "\" and \"" + other +
-                                                  "\" cannot both be set: remove one of them (or set it to null).");
+                                              "Set either \"" + name + "\" or \"" + other +
+                                                  "\", not both: remove one of them or set it to null.");
             }
         }
     }
@@ -112,9 +112,10 @@ void ValidateAttributes(const Definition& definition, const Value& config, Diagn
     if (!config.IsKnown())
         return;
     // Terraform itself only marks deprecated attributes in the schema; the message reaches the
-    // user as a warning from validation, as with Terraform's own SDKs.
+    // user as a warning from validation, as with Terraform's own SDKs. Only a value that surely
+    // sets the attribute warns: a module's `scope = var.scope` is unknown here, and null usually.
     for (const auto& attribute : definition.schema.block.attributes) {
-        if (attribute.deprecated && IsSet(definition, config, attribute.name) != false) {
+        if (attribute.deprecated && IsSet(definition, config, attribute.name) == true) {
             diagnostics.AddAttributeWarning(
                 AttributePath::Root(attribute.name), "Deprecated attribute", attribute.deprecation_message);
         }

@@ -1,0 +1,91 @@
+#include "resources/provider/configure_errors.hpp"
+
+#include "client/auth/token_sources.hpp"
+
+namespace provider {
+
+namespace {
+
+using tfplugin::AttributePath;
+using tfplugin::Diagnostics;
+
+void AddUnreachable(const ycloud::ClientConfig& config, const ycloud::Error& error, Diagnostics& diagnostics) {
+    std::string detail =
+        "No answer from the Yandex Cloud API at \"" + config.endpoint +
+        "\" (the provider's `endpoint`, or YC_ENDPOINT; the default is api.cloud.yandex.net:443): " + error.ToString() +
+        ".";
+    if (error.server_speaks_plain_http) {
+        detail +=
+            " The endpoint answered in plain HTTP, not TLS: for a local endpoint such as the emulator, set "
+            "`plaintext = true` in the provider block or YC_PLAINTEXT=true.";
+    } else {
+        detail += " Check the address and that this machine can reach it.";
+    }
+    diagnostics.AddAttributeError(AttributePath::Root("endpoint"), "Cannot reach the Yandex Cloud API", detail);
+}
+
+void AddRejectedToken(const ycloud::ClientConfig& config, const ycloud::Error& error, Diagnostics& diagnostics) {
+    const auto path = AttributePath::Root("token");
+    if (ycloud::auth::LooksLikeIamToken(config.credentials.token->Reveal())) {
+        diagnostics.AddAttributeError(
+            path,
+            "Yandex Cloud rejected the IAM token",
+            "The IAM token in `token` (or YC_TOKEN) is invalid or has expired: " + error.ToString() +
+                ". IAM tokens live at most 12 hours: get a fresh one with `yc iam create-token`, or let the provider "
+                "get tokens itself from a service account key file (`service_account_key_file` or "
+                "YC_SERVICE_ACCOUNT_KEY_FILE, made by `yc iam key create -o key.json`) or an OAuth token.");
+        return;
+    }
+    diagnostics.AddAttributeError(
+        path,
+        "Yandex Cloud rejected the OAuth token",
+        "The OAuth token in `token` (or YC_TOKEN) could not be exchanged for an IAM token: " + error.ToString() +
+            ". Check that it is current (`yc config get token` shows the one the CLI uses), "
+            "or use a service account key file (`service_account_key_file` or "
+            "YC_SERVICE_ACCOUNT_KEY_FILE).");
+}
+
+}  // namespace
+
+void AddConfigureError(const ycloud::ClientConfig& config, const ycloud::Error& error, Diagnostics& diagnostics) {
+    const auto& credentials = config.credentials;
+    const bool has_key = credentials.service_account_key && !credentials.service_account_key->Empty();
+    const bool has_token = credentials.token && !credentials.token->Empty();
+    if (error.code == ycloud::GrpcCode::kCancelled) {
+        diagnostics.AddError("Configuration cancelled", "The provider was stopped while it was connecting.");
+        return;
+    }
+    if (!has_key && !has_token) {
+        // The instance metadata service, the last resort, gave nothing either.
+        diagnostics.AddError("No Yandex Cloud credentials",
+                             "Set `token` in the provider block or the YC_TOKEN environment variable (an OAuth or "
+                             "IAM token), or `service_account_key_file` or YC_SERVICE_ACCOUNT_KEY_FILE (the path or "
+                             "JSON of a service account's authorized key, `yc iam key create -o key.json`). Inside "
+                             "a Yandex Cloud compute instance, attaching a service account to it works too. (" +
+                                 error.message + ")");
+        return;
+    }
+    if (error.delivery != ycloud::Delivery::kAnswered) {
+        AddUnreachable(config, error, diagnostics);
+        return;
+    }
+    if (error.code != ycloud::GrpcCode::kUnauthenticated && error.code != ycloud::GrpcCode::kPermissionDenied &&
+        error.code != ycloud::GrpcCode::kInvalidArgument) {
+        diagnostics.AddError("Cannot authenticate to Yandex Cloud", error.ToString());
+        return;
+    }
+    if (has_key) {
+        diagnostics.AddAttributeError(AttributePath::Root("service_account_key_file"),
+                                      "Yandex Cloud rejected the service account key",
+                                      "The authorized key in `service_account_key_file` (or "
+                                      "YC_SERVICE_ACCOUNT_KEY_FILE) was not accepted: " +
+                                          error.ToString() +
+                                          ". Check that the key still exists (`yc iam key list "
+                                          "--service-account-id <id>`) or create a new one with `yc iam key create "
+                                          "-o key.json`.");
+        return;
+    }
+    AddRejectedToken(config, error, diagnostics);
+}
+
+}  // namespace provider
