@@ -1,5 +1,6 @@
-// schema-docs: writes (or, with --check, verifies) the generated reference sections of the docs
-// from `terraform providers schema -json`.
+// schema-docs: writes (or, with --check, verifies) the generated "## Schema" sections of the docs
+// (docs/index.md for the provider, docs/resources/ and docs/data-sources/ for the rest), from
+// `terraform providers schema -json`, in tfplugindocs' layout.
 //
 //   schema-docs --schema schema.json --provider registry.terraform.io/yc-apikeys/yandex
 //               --docs docs [--check]
@@ -23,7 +24,7 @@ std::string Read(const std::filesystem::path& path) {
 // out of date.
 bool UpdatePage(const std::filesystem::path& page_path, const nlohmann::json& block, bool check) {
     const auto page = Read(page_path);
-    const auto updated = schema_docs::ReplaceGeneratedSection(page, schema_docs::RenderBlockReference(block));
+    const auto updated = schema_docs::ReplaceGeneratedSection(page, schema_docs::RenderSchema(block));
     if (!updated) {
         std::cerr << page_path.string() << ": no generated-section markers\n";
         return false;
@@ -67,11 +68,21 @@ int main(int argc, char** argv) {
         return 2;
     }
     const auto& provider_schema = schema["provider_schemas"][provider];
-    bool ok = UpdatePage(docs / "index.md", provider_schema["provider"]["block"], check);
-    for (const auto& [type, resource] : provider_schema["resource_schemas"].items()) {
-        // The registry names resource pages without the provider's prefix.
-        const auto page = type.substr(type.find('_') + 1) + ".md";
-        ok = UpdatePage(docs / "resources" / page, resource["block"], check) && ok;
+    try {
+        bool ok = UpdatePage(docs / "index.md", provider_schema["provider"]["block"], check);
+        for (const auto& [kind, folder] :
+             {std::pair{"resource_schemas", "resources"}, {"data_source_schemas", "data-sources"}}) {
+            if (!provider_schema.contains(kind))
+                continue;
+            for (const auto& [type, resource] : provider_schema[kind].items()) {
+                // The registry names the pages without the provider's prefix.
+                const auto page = type.substr(type.find('_') + 1) + ".md";
+                ok = UpdatePage(docs / folder / page, resource["block"], check) && ok;
+            }
+        }
+        return ok ? 0 : 1;
+    } catch (const std::exception& error) {
+        std::cerr << "schema-docs: " << error.what() << "\n";
+        return 1;
     }
-    return ok ? 0 : 1;
 }

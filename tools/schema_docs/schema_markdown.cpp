@@ -1,7 +1,9 @@
 #include "tools/schema_docs/schema_markdown.hpp"
 
+#include <array>
+#include <map>
 #include <sstream>
-#include <vector>
+#include <stdexcept>
 
 namespace schema_docs {
 
@@ -9,7 +11,13 @@ namespace {
 
 using nlohmann::json;
 
-const char* const kTimeoutsBlock = "timeouts";
+// The three groups in tfplugindocs' order, with their titles at the top level and in a nested
+// schema.
+enum Group { kRequired, kOptional, kReadOnly, kGroupCount };
+constexpr std::array<const char*, kGroupCount> kGroupNames = {"Required", "Optional", "Read-Only"};
+
+// tfplugindocs gives an undocumented top-level `id` this description (and puts it under Read-Only).
+const char* const kDefaultIdDescription = "The ID of this resource.";
 
 // A member object, or an empty one: a reference that outlives a range-for, unlike value()'s copy.
 const json& Member(const json& object, const char* key) {
@@ -17,146 +25,276 @@ const json& Member(const json& object, const char* key) {
     return object.contains(key) ? object[key] : kEmpty;
 }
 
-std::string TypeName(const json& type) {
-    if (type.is_string()) {
-        const auto name = type.get<std::string>();
-        if (name == "string")
-            return "String";
-        if (name == "number")
-            return "Number";
-        if (name == "bool")
-            return "Boolean";
-        return "Dynamic";
-    }
-    const auto kind = type[0].get<std::string>();
-    if (kind == "list")
-        return "List of " + TypeName(type[1]);
-    if (kind == "set")
-        return "Set of " + TypeName(type[1]);
-    if (kind == "map")
-        return "Map of " + TypeName(type[1]);
-    return "Object";
+bool Flag(const json& object, const char* key) {
+    return object.value(key, false);
 }
 
-std::string BlockKind(const json& block_type) {
+int Count(const json& object, const char* key) {
+    return object.value(key, 0);
+}
+
+std::string Join(const std::vector<std::string>& parts, const std::string& separator) {
+    std::string joined;
+    for (const auto& part : parts)
+        joined += (joined.empty() ? "" : separator) + part;
+    return joined;
+}
+
+bool IsTopLevelIdWithoutDescription(const std::string& name, const json& attribute, bool root) {
+    return root && name == "id" && attribute.value("description", "").empty();
+}
+
+Group AttributeGroup(const std::string& name, const json& attribute, bool root) {
+    if (IsTopLevelIdWithoutDescription(name, attribute, root))
+        return kReadOnly;
+    if (Flag(attribute, "required"))
+        return kRequired;
+    if (Flag(attribute, "optional"))
+        return kOptional;
+    if (Flag(attribute, "computed"))
+        return kReadOnly;
+    throw std::runtime_error("attribute " + name + " is neither required, optional nor computed");
+}
+
+bool BlockIsRequired(const json& block_type) {
+    return Count(block_type, "min_items") > 0;
+}
+
+// As tfplugindocs decides it: not required, and empty or with something to set inside.
+bool BlockIsOptional(const json& block_type) {
+    if (BlockIsRequired(block_type))
+        return false;
+    const auto& block = Member(block_type, "block");
+    const auto& attributes = Member(block, "attributes");
+    const auto& blocks = Member(block, "block_types");
+    if (attributes.empty() && blocks.empty())
+        return true;
+    for (const auto& [name, nested] : blocks.items()) {
+        if (BlockIsRequired(nested) || BlockIsOptional(nested))
+            return true;
+    }
+    for (const auto& [name, attribute] : attributes.items()) {
+        if (Flag(attribute, "required") || Flag(attribute, "optional"))
+            return true;
+    }
+    return false;
+}
+
+bool BlockIsReadOnly(const json& block_type) {
+    if (Count(block_type, "min_items") != 0 || Count(block_type, "max_items") != 0)
+        return false;
+    const auto& block = Member(block_type, "block");
+    for (const auto& [name, nested] : Member(block, "block_types").items()) {
+        if (!BlockIsReadOnly(nested))
+            return false;
+    }
+    for (const auto& [name, attribute] : Member(block, "attributes").items()) {
+        if (!Flag(attribute, "computed") || Flag(attribute, "optional") || Flag(attribute, "required"))
+            return false;
+    }
+    return true;
+}
+
+Group BlockGroup(const std::string& name, const json& block_type) {
+    if (BlockIsRequired(block_type))
+        return kRequired;
+    if (BlockIsOptional(block_type))
+        return kOptional;
+    if (BlockIsReadOnly(block_type))
+        return kReadOnly;
+    throw std::runtime_error("block " + name + " is optional but has only computed attributes");
+}
+
+std::string TypeName(const std::string& name, const json& type) {
+    if (type.is_string()) {
+        const auto primitive = type.get<std::string>();
+        if (primitive == "string")
+            return "String";
+        if (primitive == "number")
+            return "Number";
+        if (primitive == "bool")
+            return "Boolean";
+        if (primitive == "dynamic")
+            return "Dynamic";
+    } else if (type.is_array() && type.size() == 2) {
+        const auto kind = type[0].get<std::string>();
+        if (kind == "list")
+            return "List of " + TypeName(name, type[1]);
+        if (kind == "set")
+            return "Set of " + TypeName(name, type[1]);
+        if (kind == "map")
+            return "Map of " + TypeName(name, type[1]);
+    }
+    // Objects and tuples need nested sections of their own, which no schema here has yet.
+    throw std::runtime_error("attribute " + name + " has a type schema-docs does not render: " + type.dump());
+}
+
+// Trimmed, with paragraph breaks kept as Markdown line breaks, as tfplugindocs writes descriptions.
+std::string Description(const json& object) {
+    auto text = object.value("description", "");
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return "";
+    text = text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+    std::string collapsed;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == '\n') {
+            while (i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+            collapsed += "  \n";
+        } else {
+            collapsed += text[i];
+        }
+    }
+    return collapsed;
+}
+
+std::string WithDescription(const std::string& text, const std::string& description) {
+    return description.empty() ? text : text + " " + description;
+}
+
+std::string AttributeLine(const std::string& name, const json& attribute, bool root) {
+    if (attribute.contains("nested_type"))
+        throw std::runtime_error("attribute " + name + " has nested attributes, which schema-docs does not render");
+    std::string kind = TypeName(name, attribute["type"]);
+    if (Flag(attribute, "sensitive"))
+        kind += ", Sensitive";
+    if (Flag(attribute, "deprecated"))
+        kind += ", Deprecated";
+    if (Flag(attribute, "write_only"))
+        kind +=
+            ", "
+            "[Write-only](https://developer.hashicorp.com/terraform/language/resources/ephemeral#write-only-arguments)";
+    const auto description = IsTopLevelIdWithoutDescription(name, attribute, root) ? std::string(kDefaultIdDescription)
+                                                                                   : Description(attribute);
+    return WithDescription("- `" + name + "` (" + kind + ")", description) + "\n";
+}
+
+std::string BlockKind(const std::string& name, const json& block_type) {
     const auto mode = block_type.value("nesting_mode", "single");
-    std::string kind = mode == "list" ? "Block List" : mode == "set" ? "Block Set" : "Block";
-    if (block_type.contains("max_items"))
-        kind += ", Max: " + std::to_string(block_type["max_items"].get<int>());
+    std::string kind = "Block";
+    if (mode == "list")
+        kind += " List";
+    else if (mode == "set")
+        kind += " Set";
+    else if (mode == "map")
+        kind += " Map";
+    else if (mode != "single")
+        throw std::runtime_error("unexpected nesting mode " + mode);
+    if (mode == "single") {
+        const auto group = BlockGroup(name, block_type);
+        kind += group == kRequired ? ", Required" : group == kOptional ? ", Optional" : ", Read-only";
+    } else if (Count(block_type, "min_items") > 0) {
+        kind += ", Min: " + std::to_string(Count(block_type, "min_items"));
+    }
+    if (Count(block_type, "max_items") > 0)
+        kind += ", Max: " + std::to_string(Count(block_type, "max_items"));
+    if (Flag(Member(block_type, "block"), "deprecated"))
+        kind += ", Deprecated";
     return kind;
 }
 
-std::string Anchor(const std::string& path) {
-    std::string anchor = "nestedblock--" + path;
-    for (auto& c : anchor) {
-        if (c == '.')
-            c = '-';
-    }
-    return anchor;
+std::string Anchor(const std::vector<std::string>& path) {
+    return "nestedblock--" + Join(path, "--");
 }
 
-std::string OneLine(std::string text) {
-    for (auto& c : text) {
-        if (c == '\n')
-            c = ' ';
-    }
-    return text;
+std::string BlockLine(const std::vector<std::string>& path, const json& block_type) {
+    return WithDescription("- `" + path.back() + "` (" + BlockKind(path.back(), block_type) + ")",
+                           Description(Member(block_type, "block"))) +
+           " (see [below for nested schema](#" + Anchor(path) + "))\n";
 }
 
-std::string AttributeLine(const std::string& name, const json& attribute) {
-    std::string kind = TypeName(attribute["type"]);
-    if (attribute.value("sensitive", false))
-        kind += ", Sensitive";
-    if (attribute.value("deprecated", false))
-        kind += ", Deprecated";
-    return "- `" + name + "` (" + kind + ") " + OneLine(attribute.value("description", "")) + "\n";
-}
-
-std::string BlockLine(const std::string& name, const json& block_type, const std::string& path) {
-    const auto see = path == kTimeoutsBlock ? std::string("[Timeouts](#timeouts)")
-                                            : "[below for nested schema](#" + Anchor(path) + ")";
-    return "- `" + name + "` (" + BlockKind(block_type) + ") " + OneLine(block_type["block"].value("description", "")) +
-           " (see " + see + ")\n";
-}
-
-bool IsRequiredBlock(const json& block_type) {
-    return block_type.value("min_items", 0) > 0;
-}
-
-// The Required / Optional / Read-Only lists of one block, each under its title (none when empty).
-std::string RenderGroups(const json& block,
-                         const std::string& path_prefix,
-                         const std::string& required_title,
-                         const std::string& optional_title,
-                         const std::string& read_only_title) {
-    std::string required;
-    std::string optional;
-    std::string read_only;
+bool ContainsWriteOnly(const json& block) {
     for (const auto& [name, attribute] : Member(block, "attributes").items()) {
-        const auto line = AttributeLine(name, attribute);
-        if (attribute.value("required", false))
-            required += line;
-        else if (attribute.value("optional", false))
-            optional += line;
-        else
-            read_only += line;
+        if (Flag(attribute, "write_only"))
+            return true;
     }
-    for (const auto& [name, block_type] : Member(block, "block_types").items()) {
-        const auto line = BlockLine(name, block_type, path_prefix + name);
-        (IsRequiredBlock(block_type) ? required : optional) += line;
+    for (const auto& [name, nested] : Member(block, "block_types").items()) {
+        if (ContainsWriteOnly(Member(nested, "block")))
+            return true;
     }
-    std::string text;
-    if (!required.empty())
-        text += required_title + required + "\n";
-    if (!optional.empty())
-        text += optional_title + optional + "\n";
-    if (!read_only.empty())
-        text += read_only_title + read_only + "\n";
-    return text;
+    return false;
 }
 
-void RenderNested(const json& block, const std::string& path_prefix, std::string& text) {
+void WriteBlockChildren(std::string& text, const std::vector<std::string>& parents, const json& block);
+
+// A nested block's section; tfplugindocs writes one after another, each followed by a blank line,
+// so consecutive sections are two blank lines apart.
+void WriteNestedSchema(std::string& text, const std::vector<std::string>& path, const json& block_type) {
+    text += "<a id=\"" + Anchor(path) + "\"></a>\n### Nested Schema for `" + Join(path, ".") + "`\n\n";
+    WriteBlockChildren(text, path, Member(block_type, "block"));
+    text += "\n";
+}
+
+// The groups of one block (titled "### Group" at the top level, "Group:" when nested), then the
+// sections of its nested blocks in the order their lines appear.
+void WriteBlockChildren(std::string& text, const std::vector<std::string>& parents, const json& block) {
+    const bool root = parents.empty();
+    struct Child {
+        std::string line;
+        bool write_only = false;
+        const json* block_type = nullptr;  // a nested block, whose section follows
+    };
+    std::array<std::map<std::string, Child>, kGroupCount> groups;
+    for (const auto& [name, attribute] : Member(block, "attributes").items())
+        groups[AttributeGroup(name, attribute, root)][name] = {
+            AttributeLine(name, attribute, root), Flag(attribute, "write_only"), nullptr};
     for (const auto& [name, block_type] : Member(block, "block_types").items()) {
-        const auto path = path_prefix + name;
-        if (path == kTimeoutsBlock)
-            continue;  // a section of its own
-        text += "<a id=\"" + Anchor(path) + "\"></a>\n### Nested Schema for `" + path + "`\n\n";
-        text += RenderGroups(block_type["block"], path + ".", "Required:\n\n", "Optional:\n\n", "Read-Only:\n\n");
-        RenderNested(block_type["block"], path + ".", text);
+        auto path = parents;
+        path.push_back(name);
+        groups[BlockGroup(name, block_type)][name] = {
+            BlockLine(path, block_type), ContainsWriteOnly(Member(block_type, "block")), &block_type};
     }
+    std::vector<std::pair<std::string, const json*>> nested;
+    for (int group = 0; group < kGroupCount; ++group) {
+        if (groups[group].empty())
+            continue;
+        text += root ? std::string("### ") + kGroupNames[group] : std::string(kGroupNames[group]) + ":";
+        text += "\n\n";
+        for (const auto& [name, child] : groups[group]) {
+            if (child.write_only) {
+                text +=
+                    "> **NOTE**: [Write-only "
+                    "arguments](https://developer.hashicorp.com/terraform/language/resources/"
+                    "ephemeral#write-only-arguments) are supported in Terraform 1.11 and later.\n\n";
+                break;
+            }
+        }
+        for (const auto& [name, child] : groups[group]) {
+            text += child.line;
+            if (child.block_type != nullptr)
+                nested.emplace_back(name, child.block_type);
+        }
+        text += "\n";
+    }
+    for (const auto& [name, block_type] : nested) {
+        auto path = parents;
+        path.push_back(name);
+        WriteNestedSchema(text, path, *block_type);
+    }
+}
+
+void CollectEntries(const json& block, const std::string& prefix, std::vector<Entry>& entries) {
+    const bool root = prefix.empty();
+    for (const auto& [name, attribute] : Member(block, "attributes").items())
+        entries.push_back({prefix + name, kGroupNames[AttributeGroup(name, attribute, root)]});
+    for (const auto& [name, block_type] : Member(block, "block_types").items()) {
+        entries.push_back({prefix + name, kGroupNames[BlockGroup(name, block_type)]});
+        CollectEntries(Member(block_type, "block"), prefix + name + ".", entries);
+    }
+}
+
+bool StartsWith(const std::string& text, const std::string& prefix) {
+    return text.rfind(prefix, 0) == 0;
 }
 
 }  // namespace
 
-std::string RenderBlockReference(const json& block) {
-    std::string text;
-    text += "## Argument Reference\n\n";
-    json arguments = block;
-    json read_only = json::object();
-    for (const auto& [name, attribute] : Member(block, "attributes").items()) {
-        if (!attribute.value("required", false) && !attribute.value("optional", false)) {
-            read_only[name] = attribute;
-            arguments["attributes"].erase(name);
-        }
-    }
-    text += RenderGroups(arguments, "", "### Required\n\n", "### Optional\n\n", "");
-    if (!read_only.empty()) {
-        text += "## Attributes Reference\n\nIn addition to the arguments above, these attributes are exported:\n\n";
-        for (const auto& [name, attribute] : read_only.items())
-            text += AttributeLine(name, attribute);
-        text += "\n";
-    }
-    RenderNested(block, "", text);
-    const auto& blocks = Member(block, "block_types");
-    if (blocks.contains(kTimeoutsBlock)) {
-        text +=
-            "## Timeouts\n\nThe `timeouts` block sets how long each operation may take, retries and waits included "
-            "(default 20 minutes each):\n\n";
-        for (const auto& [name, attribute] : blocks[kTimeoutsBlock]["block"]["attributes"].items())
-            text += "- `" + name + "` - " + OneLine(attribute.value("description", "")) + "\n";
-        text += "\n";
-    }
-    while (text.size() >= 2 && text.substr(text.size() - 2) == "\n\n")
+std::string RenderSchema(const json& block) {
+    std::string text = "## Schema\n\n";
+    WriteBlockChildren(text, {}, block);
+    // tfplugindocs' templates trim the trailing blank lines (`.SchemaMarkdown | trimspace`).
+    while (!text.empty() && text.back() == '\n')
         text.pop_back();
     return text;
 }
@@ -167,46 +305,60 @@ std::optional<std::string> ReplaceGeneratedSection(const std::string& page, cons
     if (begin == std::string::npos || end == std::string::npos || end < begin)
         return std::nullopt;
     const auto after_begin = begin + std::string(kBeginMarker).size();
-    return page.substr(0, after_begin) + "\n\n" + generated + "\n" + page.substr(end);
+    return page.substr(0, after_begin) + "\n" + generated + "\n\n" + page.substr(end);
 }
 
-std::set<std::string> SchemaNames(const json& block) {
-    std::set<std::string> names;
-    for (const auto& [name, attribute] : Member(block, "attributes").items())
-        names.insert(name);
-    for (const auto& [name, block_type] : Member(block, "block_types").items()) {
-        names.insert(name);
-        for (const auto& nested : SchemaNames(block_type["block"]))
-            names.insert(name + "." + nested);
-    }
-    return names;
+std::optional<std::string> GeneratedSection(const std::string& page) {
+    const auto begin = page.find(kBeginMarker);
+    const auto end = page.find(kEndMarker);
+    if (begin == std::string::npos || end == std::string::npos || end < begin)
+        return std::nullopt;
+    const auto after_begin = begin + std::string(kBeginMarker).size();
+    return page.substr(after_begin, end - after_begin);
 }
 
-std::set<std::string> DocumentedNames(const std::string& page) {
-    std::set<std::string> names;
-    std::istringstream lines(page);
-    std::string nested_prefix;
+std::vector<Entry> SchemaEntries(const json& block) {
+    std::vector<Entry> entries;
+    CollectEntries(block, "", entries);
+    return entries;
+}
+
+std::vector<Entry> DocumentedEntries(const std::string& section) {
+    std::vector<Entry> entries;
+    std::istringstream lines(section);
+    std::string prefix;
+    std::string group;
+    const std::string nested_heading = "### Nested Schema for `";
     for (std::string line; std::getline(lines, line);) {
-        const std::string nested_heading = "### Nested Schema for `";
-        if (line.rfind(nested_heading, 0) == 0) {
-            nested_prefix = line.substr(nested_heading.size(), line.rfind('`') - nested_heading.size()) + ".";
+        if (StartsWith(line, nested_heading)) {
+            prefix = line.substr(nested_heading.size(), line.rfind('`') - nested_heading.size()) + ".";
+            group.clear();
             continue;
         }
-        if (line.rfind("## ", 0) == 0) {
-            nested_prefix = line == "## Timeouts" ? "timeouts." : "";
+        if (StartsWith(line, "#")) {
+            prefix.clear();
+            group.clear();
+            for (const auto* name : kGroupNames) {
+                if (line == std::string("### ") + name)
+                    group = name;
+            }
             continue;
         }
-        if (line.rfind("- `", 0) != 0)
+        bool is_group_title = false;
+        for (const auto* name : kGroupNames) {
+            if (line == std::string(name) + ":") {
+                group = name;
+                is_group_title = true;
+            }
+        }
+        if (is_group_title || !StartsWith(line, "- `"))
             continue;
         const auto close = line.find('`', 3);
-        if (close == std::string::npos)
+        if (close == std::string::npos || line.compare(close + 1, 2, " (") != 0)
             continue;
-        const auto rest = line.substr(close + 1);
-        if (rest.rfind(" (", 0) != 0 && rest.rfind(" - ", 0) != 0)
-            continue;  // a list of values, not a reference entry
-        names.insert(nested_prefix + line.substr(3, close - 3));
+        entries.push_back({prefix + line.substr(3, close - 3), group.empty() ? "(no group heading)" : group});
     }
-    return names;
+    return entries;
 }
 
 }  // namespace schema_docs

@@ -2,26 +2,46 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
 #include <string>
+#include <vector>
 
-// Registry-style reference sections rendered from `terraform providers schema -json`, so the
-// docs cannot drift from the schema: the schema is the source of truth.
+// The docs' schema sections rendered from `terraform providers schema -json` in the layout that
+// HashiCorp's tfplugindocs writes and the Terraform Registry renders, so the docs cannot drift
+// from the schema: the schema is the source of truth.
 namespace schema_docs {
 
-/// "## Argument Reference" (Required, Optional), "## Attributes Reference" (read-only), nested
-/// blocks, and "## Timeouts" when the block has one, for one schema block.
-std::string RenderBlockReference(const nlohmann::json& block);
+/// "## Schema" for one schema block (a resource's or the provider's): "### Required",
+/// "### Optional" and "### Read-Only" lists (each only when it has entries, names sorted), then a
+/// "### Nested Schema for `path`" section per nested block (timeouts included) with "Required:",
+/// "Optional:" and "Read-Only:" lists. Throws std::runtime_error for schema features it does not
+/// render (nested attributes, object types) rather than documenting them wrongly.
+std::string RenderSchema(const nlohmann::json& block);
 
 /// Replaces the text between the generated-section markers of `page` with `generated`; nullopt
 /// when the page has no markers.
 std::optional<std::string> ReplaceGeneratedSection(const std::string& page, const std::string& generated);
 
-/// Every attribute and block name of the schema, nested ones as "block.name".
-std::set<std::string> SchemaNames(const nlohmann::json& block);
+/// The text between the generated-section markers of `page`; nullopt when it has none.
+std::optional<std::string> GeneratedSection(const std::string& page);
 
-/// Every name a page documents in the reference list form "- `name` (".
-std::set<std::string> DocumentedNames(const std::string& page);
+/// One entry of a schema section: its path ("name", or "block.name" when nested) and the group it
+/// belongs under ("Required", "Optional" or "Read-Only").
+struct Entry {
+    std::string path;
+    std::string group;
+
+    bool operator<(const Entry& other) const {
+        return path < other.path || (path == other.path && group < other.group);
+    }
+    bool operator==(const Entry& other) const { return path == other.path && group == other.group; }
+};
+
+/// Every attribute and block of the schema with the group tfplugindocs puts it in.
+std::vector<Entry> SchemaEntries(const nlohmann::json& block);
+
+/// Every entry a schema section documents ("- `name` (...)"), with the group of the heading it
+/// stands under, in the order they appear (a name documented twice appears twice).
+std::vector<Entry> DocumentedEntries(const std::string& section);
 
 inline constexpr const char* kBeginMarker =
     "<!-- schema: generated from `terraform providers schema -json` by scripts/docs; do not edit -->";
