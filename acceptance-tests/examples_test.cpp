@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 
 #include "acceptance-tests/support/emulator_process.hpp"
 #include "acceptance-tests/support/gpg.hpp"
@@ -64,7 +65,8 @@ class Example : public testing::TestWithParam<std::string> {};
 
 TEST_P(Example, AppliesPlansNothingAndDestroys) {
     ExampleRun run(GetParam());
-    if (GetParam() == "side-by-side")
+    // Both use the official provider next to this one; the tests cannot download it.
+    if (GetParam() == "side-by-side" || GetParam() == "migration")
         run.Workspace().StandInForOfficialProvider();
     run.ApplyAndPlanNothing();
     EXPECT_FALSE(run.KeyIds().empty()) << "the example made no key";
@@ -115,27 +117,203 @@ TEST(Examples, RotationReplacesTheKeyCreateBeforeDestroy) {
     run.DestroyAndExpectNothingLeft();
 }
 
-// examples/migration, step by step as its README says: keys made under the official provider's
-// address move with `terraform state replace-provider` and plan no change.
-TEST(Examples, MigrationFromTheOfficialProviderPlansNoChange) {
-    ExampleRun run("migration");
+// --- examples/migration, both ways its README describes ---
+
+using nlohmann::json;
+
+const std::string kOfficialProvider = "provider[\"registry.terraform.io/yandex-cloud/yandex\"]";
+const std::string kOurProvider = "provider[\"registry.terraform.io/yc-apikeys/yandex\"]";
+const std::string kProviderLine = "  provider           = yandex-apikeys\n";
+
+// The state as the official provider (terraform-plugin-sdk, schema version 0) writes it for the
+// keys it made: its address, and "" where this provider stores null for an unset attribute.
+json AsTheOfficialProviderWroteIt(json state) {
+    for (auto& resource : state["resources"]) {
+        if (resource["type"] != "yandex_iam_service_account_api_key")
+            continue;
+        resource["provider"] = kOfficialProvider;
+        for (auto& instance : resource["instances"]) {
+            instance["schema_version"] = 0;
+            for (const auto* unset :
+                 {"expires_at", "pgp_key", "encrypted_secret_key", "key_fingerprint", "output_to_lockbox_version_id"}) {
+                if (instance["attributes"][unset].is_null())
+                    instance["attributes"][unset] = "";
+            }
+        }
+    }
+    state["serial"] = state["serial"].get<int>() + 1;
+    return state;
+}
+
+// A resource of another type, as the official provider writes it: what it goes on managing next
+// to the keys. The stand-in cannot serve this type, so only commands that leave it alone run
+// while it is in the state.
+json OfficialNetwork() {
+    return {{"mode", "managed"},
+            {"type", "yandex_vpc_network"},
+            {"name", "default"},
+            {"provider", kOfficialProvider},
+            {"instances",
+             {{{"schema_version", 0},
+               {"attributes",
+                {{"id", "enp9rm1debn7usfmtlnv"},
+                 {"name", "default"},
+                 {"description", ""},
+                 {"folder_id", "b1g0000000000000000a"},
+                 {"labels", json::object()},
+                 {"created_at", "2024-05-01T10:00:00Z"},
+                 {"default_security_group_id", "enpdefaultsecgroup01"},
+                 {"subnet_ids", json::array()},
+                 {"timeouts", nullptr}}},
+               {"sensitive_attributes", json::array()}}}}};
+}
+
+// Each resource of a state by its address ("type.name").
+std::map<std::string, json> Resources(const json& state) {
+    std::map<std::string, json> resources;
+    for (const auto& resource : state["resources"])
+        resources[resource["type"].get<std::string>() + "." + resource["name"].get<std::string>()] = resource;
+    return resources;
+}
+
+// The example as it was before the move: every resource on the official provider.
+std::string BeforeTheMove(std::string main_tf) {
+    const auto line = main_tf.find(kProviderLine);
+    EXPECT_NE(line, std::string::npos) << "examples/migration/main.tf no longer sets provider = yandex-apikeys";
+    if (line != std::string::npos)
+        main_tf.erase(line, kProviderLine.size());
+    return main_tf;
+}
+
+// Something else the official provider manages stays with it; with the stand-in that is a key
+// too, since the stand-in serves no other type.
+const char* const kStaysWithTheOfficialProvider = R"(
+resource "yandex_iam_service_account_api_key" "stays" {
+  service_account_id = var.service_account_id
+  description        = "Stays with yandex-cloud/yandex"
+}
+)";
+
+// Keys and a resource of the official provider: the keys the example moves, made by the official
+// provider's address and written the way it writes them.
+void ApplyAsTheOfficialProvider(ExampleRun& run, const std::string& extra_config = "") {
     run.Workspace().StandInForOfficialProvider();
-    const auto main_tf = run.Workspace().Directory() / "main.tf";
-    const auto ours = ReadFile(main_tf);
-    auto official = ours;
-    official.replace(
-        official.find("yc-apikeys/yandex"), std::string("yc-apikeys/yandex").size(), "yandex-cloud/yandex");
-    run.Workspace().WriteFile("main.tf", official);
+    const auto main_tf = ReadFile(run.Workspace().Directory() / "main.tf");
+    run.Workspace().WriteFile("main.tf", BeforeTheMove(main_tf) + extra_config);
     run.Expect({"apply", "-auto-approve", "-no-color"});
-    const auto id = run.KeyIds();
-    run.Workspace().WriteFile("main.tf", ours);
+    const auto state = run.Workspace().RunJson({"state", "pull"});
+    run.Workspace().WriteFile("terraform.tfstate", AsTheOfficialProviderWroteIt(state).dump(2));
+    run.Workspace().WriteFile("main.tf", main_tf + extra_config);
+}
+
+// The way for a workspace where the official provider manages more than keys: the second local
+// name and `provider =` on the key. Terraform hands the key's state to the provider the
+// configuration names: no change planned, and apply records the new provider for the key only.
+TEST(Examples, MigrationMovesOnlyTheKeysWithASecondLocalName) {
+    ExampleRun run("migration");
+    ApplyAsTheOfficialProvider(run, kStaysWithTheOfficialProvider);
+    const auto before = Resources(run.Workspace().RunJson({"state", "pull"}));
+    ASSERT_EQ(before.at("yandex_iam_service_account_api_key.moved")["provider"], kOfficialProvider);
+    const auto ids = run.KeyIds();
+
+    run.Expect({"plan", "-detailed-exitcode", "-no-color"});
+    const auto applied = run.Workspace().Run({"apply", "-auto-approve", "-no-color"});
+    ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
+    EXPECT_NE(applied.out.find("Resources: 0 added, 0 changed, 0 destroyed"), std::string::npos) << applied.out;
+
+    const auto after = Resources(run.Workspace().RunJson({"state", "pull"}));
+    const auto& moved = after.at("yandex_iam_service_account_api_key.moved");
+    EXPECT_EQ(moved["provider"], kOurProvider);
+    EXPECT_EQ(after.at("yandex_iam_service_account_api_key.stays")["provider"], kOfficialProvider);
+    const auto& old_key = before.at("yandex_iam_service_account_api_key.moved")["instances"][0]["attributes"];
+    const auto& new_key = moved["instances"][0]["attributes"];
+    EXPECT_EQ(new_key["id"], old_key["id"]);
+    EXPECT_EQ(new_key["secret_key"], old_key["secret_key"]) << "the secret stays in the state";
+    EXPECT_EQ(run.KeyIds(), ids) << "no key was re-created";
+    const auto shown = run.Workspace().Run({"show", "-json"});
+    EXPECT_NE(shown.out.find("\"provider_name\":\"registry.terraform.io/yc-apikeys/yandex\""), std::string::npos);
+    run.Expect({"plan", "-detailed-exitcode", "-no-color"});
+    run.DestroyAndExpectNothingLeft();
+}
+
+// The same move next to a resource of another type (a network), which must stay with the
+// official provider untouched, while `terraform state replace-provider` would take it along. The
+// stand-in cannot read a network, so the commands are limited to the key with -target.
+TEST(Examples, MigrationLeavesOtherResourceTypesWithTheOfficialProvider) {
+    ExampleRun run("migration");
+    ApplyAsTheOfficialProvider(run);
+    auto state = run.Workspace().RunJson({"state", "pull"});
+    state["resources"].push_back(OfficialNetwork());
+    state["serial"] = state["serial"].get<int>() + 1;
+    const auto official_state = state.dump(2);
+
+    // replace-provider moves everything of the official provider, the network included.
+    run.Workspace().WriteFile("terraform.tfstate", official_state);
+    run.Expect({"state",
+                "replace-provider",
+                "-auto-approve",
+                "registry.terraform.io/yandex-cloud/yandex",
+                "registry.terraform.io/yc-apikeys/yandex"});
+    EXPECT_EQ(Resources(run.Workspace().RunJson({"state", "pull"})).at("yandex_vpc_network.default")["provider"],
+              kOurProvider);
+
+    // The second local name moves the key alone.
+    auto restored = json::parse(official_state);
+    restored["serial"] = run.Workspace().RunJson({"state", "pull"})["serial"].get<int>() + 1;
+    run.Workspace().WriteFile("terraform.tfstate", restored.dump(2));
+    const std::string key = "-target=yandex_iam_service_account_api_key.moved";
+    run.Expect({"plan", "-detailed-exitcode", "-no-color", key});
+    run.Expect({"apply", "-auto-approve", "-no-color", key});
+    const auto after = Resources(run.Workspace().RunJson({"state", "pull"}));
+    EXPECT_EQ(after.at("yandex_iam_service_account_api_key.moved")["provider"], kOurProvider);
+    const auto& network = after.at("yandex_vpc_network.default");
+    EXPECT_EQ(network["provider"], kOfficialProvider);
+    EXPECT_EQ(network["instances"][0]["attributes"], OfficialNetwork()["instances"][0]["attributes"])
+        << "the network was touched";
+
+    run.Expect({"destroy", "-auto-approve", "-no-color", key});
+    EXPECT_TRUE(run.Emulator().State()["apiKeys"].empty()) << "keys left in the cloud after destroy";
+}
+
+// The way for a workspace where the official provider manages only keys: change the source and
+// `terraform state replace-provider`.
+TEST(Examples, MigrationOfAKeysOnlyWorkspaceWithReplaceProvider) {
+    ExampleRun run("migration");
+    ApplyAsTheOfficialProvider(run);
+    const auto ids = run.KeyIds();
+    // The configuration after step 1: one provider, this one, under the name "yandex".
+    run.Workspace().WriteConfig(R"(
+terraform {
+  required_providers {
+    yandex = {
+      source = "yc-apikeys/yandex"
+    }
+  }
+}
+
+provider "yandex" {}
+
+variable "service_account_id" {
+  type = string
+}
+
+resource "yandex_iam_service_account_api_key" "moved" {
+  service_account_id = var.service_account_id
+  description        = "Created by yandex-cloud/yandex, now managed here"
+  scopes             = ["yc.postbox.send"]
+}
+
+output "api_key_id" {
+  value = yandex_iam_service_account_api_key.moved.id
+}
+)");
     run.Expect({"state",
                 "replace-provider",
                 "-auto-approve",
                 "registry.terraform.io/yandex-cloud/yandex",
                 "registry.terraform.io/yc-apikeys/yandex"});
     run.Expect({"plan", "-detailed-exitcode", "-no-color"});
-    EXPECT_EQ(run.KeyIds(), id) << "the key was not re-created";
+    EXPECT_EQ(run.KeyIds(), ids) << "the key was not re-created";
     run.DestroyAndExpectNothingLeft();
 }
 
