@@ -43,15 +43,19 @@ bool StoreSecret(ycloud::Client& client,
     }
     if (lockbox) {
         // Lockbox gets the real secret, also with a PGP key (where the official provider wrote "").
-        auto version = WriteToLockbox(client, *lockbox, created.secret, call);
-        if (!version) {
+        const auto write = WriteToLockbox(client, *lockbox, created.secret, call);
+        // A version that may hold the secret is recorded even when the write failed, so the
+        // replacement of this tainted key retires it.
+        if (!write.version_id.empty()) {
+            response.new_state =
+                response.new_state.WithAttribute("output_to_lockbox_version_id", Value::String(write.version_id));
+        }
+        if (write.error) {
             response.diagnostics.AddAttributeError(AttributePath::Root("output_to_lockbox"),
                                                    "Cannot write the secret to Lockbox",
-                                                   version.GetError().ToString() + ". " + TaintedKeyNote(id));
+                                                   write.error->ToString() + ". " + TaintedKeyNote(id));
             return false;
         }
-        response.new_state =
-            response.new_state.WithAttribute("output_to_lockbox_version_id", Value::String(version.Value()));
     }
     if (!public_key && !lockbox) {
         response.new_state =

@@ -34,26 +34,32 @@ std::optional<LockboxOutput> LockboxOutputOf(const tfplugin::Value& object) {
     return LockboxOutput{StringOf(block, "secret_id"), StringOf(block, "entry_for_secret_key")};
 }
 
-ycloud::Result<std::string> WriteToLockbox(ycloud::Client& client,
-                                           const LockboxOutput& output,
-                                           const ycloud::SecretString& secret,
-                                           const ycloud::Context& context) {
+LockboxWrite WriteToLockbox(ycloud::Client& client,
+                            const LockboxOutput& output,
+                            const ycloud::SecretString& secret,
+                            const ycloud::Context& context) {
     // No base version: Lockbox starts from the current one, so the other entries stay.
-    auto done = client.Operations().Finish(
-        client.Lockbox().AddVersion(output.secret_id, {{output.entry_key, secret}}, "", context), context);
-    if (!done)
-        return done.GetError();
-    const auto& finished = done.Value();
-    std::string version_id;
-    if (finished.response && finished.response->is_object())
-        version_id = finished.response->value("id", "");
-    if (version_id.empty() && finished.metadata.is_object())
-        version_id = finished.metadata.value("versionId", "");
-    if (version_id.empty()) {
-        return ycloud::Error::Of(ycloud::GrpcCode::kInternal,
-                                 "Lockbox added a version to secret " + output.secret_id + " but did not say its id");
+    auto started = client.Lockbox().AddVersion(output.secret_id, {{output.entry_key, secret}}, "", context);
+    if (!started)
+        return {"", started.GetError()};
+    LockboxWrite write;
+    const auto& metadata = started.Value().metadata;
+    if (metadata.is_object())
+        write.version_id = metadata.value("versionId", "");
+    auto done = client.Operations().Wait(started.Value(), context);
+    if (!done) {
+        write.error = done.GetError();
+        return write;
     }
-    return version_id;
+    const auto& finished = done.Value();
+    if (finished.response && finished.response->is_object())
+        write.version_id = finished.response->value("id", write.version_id);
+    if (write.version_id.empty()) {
+        write.error =
+            ycloud::Error::Of(ycloud::GrpcCode::kInternal,
+                              "Lockbox added a version to secret " + output.secret_id + " but did not say its id");
+    }
+    return write;
 }
 
 ycloud::Result<ycloud::SecretString> ReadFromLockbox(ycloud::Client& client,

@@ -19,12 +19,20 @@ struct LockboxOutput {
 /// The `output_to_lockbox` block of a state, plan or config; nullopt when there is none.
 std::optional<LockboxOutput> LockboxOutputOf(const tfplugin::Value& object);
 
+/// What WriteToLockbox did. The version id is known as soon as Lockbox names the new version, also
+/// when waiting for it then fails: the state must record a version that may hold the secret, so
+/// that it is retired later rather than forgotten.
+struct LockboxWrite {
+    std::string version_id;              ///< "" when no version was started
+    std::optional<ycloud::Error> error;  ///< set when the write did not surely succeed
+};
+
 /// Writes the secret as a new version of the Lockbox secret, with the other entries of its current
-/// version carried over, and waits for it. Returns the new version's id.
-ycloud::Result<std::string> WriteToLockbox(ycloud::Client& client,
-                                           const LockboxOutput& output,
-                                           const ycloud::SecretString& secret,
-                                           const ycloud::Context& context);
+/// version carried over, and waits for it.
+LockboxWrite WriteToLockbox(ycloud::Client& client,
+                            const LockboxOutput& output,
+                            const ycloud::SecretString& secret,
+                            const ycloud::Context& context);
 
 /// The secret that an earlier WriteToLockbox put into `version_id`.
 ycloud::Result<ycloud::SecretString> ReadFromLockbox(ycloud::Client& client,

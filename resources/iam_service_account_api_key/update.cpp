@@ -51,14 +51,19 @@ bool MoveSecret(ycloud::Client& client,
             return false;
         }
         if (new_output) {
-            auto version = WriteToLockbox(client, *new_output, secret.Value(), call);
-            if (!version) {
+            const auto write = WriteToLockbox(client, *new_output, secret.Value(), call);
+            if (!write.version_id.empty()) {
+                // The secret now lives in the new version (or may): the state says where, block
+                // and all, so the next plan neither writes it again nor replaces the key.
+                state = state.WithAttribute("output_to_lockbox", plan.Attribute("output_to_lockbox"))
+                            .WithAttribute("output_to_lockbox_version_id", Value::String(write.version_id))
+                            .WithAttribute("secret_key", Value::Null(Type::String()));
+            }
+            if (write.error) {
                 diagnostics.AddAttributeError(
-                    lockbox_path, "Cannot write the secret to Lockbox", version.GetError().ToString());
+                    lockbox_path, "Cannot write the secret to Lockbox", write.error->ToString());
                 return false;
             }
-            state = state.WithAttribute("output_to_lockbox_version_id", Value::String(version.Value()))
-                        .WithAttribute("secret_key", Value::Null(Type::String()));
         } else {
             state = state.WithAttribute("secret_key", Value::String(std::string(secret.Value().Reveal())));
         }
@@ -68,6 +73,8 @@ bool MoveSecret(ycloud::Client& client,
         if (encrypted)
             state = state.WithAttribute("secret_key", Value::Null(Type::String()));
     }
+    // The secret is in its new home: whatever happens to the old version, the state says so.
+    state = state.WithAttribute("output_to_lockbox", plan.Attribute("output_to_lockbox"));
     const auto old_version = StringOf(prior, "output_to_lockbox_version_id");
     if (old_output && !old_version.empty()) {
         auto retired = RetireLockboxVersion(client, old_output->secret_id, old_version, call);
