@@ -12,11 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string Key(const std::string& body) {
-    return "resource \"yandex_iam_service_account_api_key\" \"key\" {\n  service_account_id = \"" +
-           std::string(EmulatorProcess::kServiceAccount) + "\"\n" + body + "}\n";
-}
-
 // Compares two secrets without printing either: no secret may reach test output.
 testing::AssertionResult SameSecret(const std::optional<std::string>& actual, const std::string& expected) {
     if (!actual)
@@ -34,21 +29,12 @@ testing::AssertionResult SameSecret(const json& actual, const std::string& expec
     return SameSecret(std::optional<std::string>(actual.get<std::string>()), expected);
 }
 
-json CloudKey(Scenario& scenario, const std::string& id) {
-    const auto state = scenario.Emulator().State();
-    for (const auto& key : state["apiKeys"]) {
-        if (key["id"] == id)
-            return key;
-    }
-    return nullptr;
-}
-
 // TestAccServiceAccountAPIKey_basic: create, the secret works, then the description changes in place.
 TEST(ApiKeyResource, BasicCreateThenDescriptionUpdateInPlace) {
     Scenario scenario;
     std::string id;
     scenario.Run({
-        {Key("  description = \"description for test\"\n"),
+        {KeyResource("  description = \"description for test\"\n"),
          [&](const json& key) {
              id = key["id"];
              EXPECT_EQ(key["description"], "description for test");
@@ -58,10 +44,10 @@ TEST(ApiKeyResource, BasicCreateThenDescriptionUpdateInPlace) {
              EXPECT_TRUE(key["encrypted_secret_key"].is_null());
              EXPECT_EQ(key["created_at"].get<std::string>().back(), 'Z');
          }},
-        {Key("  description = \"other description for test\"\n"),
+        {KeyResource("  description = \"other description for test\"\n"),
          [&](const json& key) {
              EXPECT_EQ(key["id"], id) << "updated in place, not replaced";
-             EXPECT_EQ(CloudKey(scenario, id)["description"], "other description for test");
+             EXPECT_EQ(scenario.CloudKey(id)["description"], "other description for test");
          }},
     });
 }
@@ -71,18 +57,18 @@ TEST(ApiKeyResource, ScopesKeepTheirOrderAndShrinkInPlace) {
     Scenario scenario;
     std::string id;
     scenario.Run({
-        {Key("  scopes = [\"yc.ydb.topics.manage\", \"yc.ydb.tables.manage\", \"yc.postbox.send\"]\n"),
+        {KeyResource("  scopes = [\"yc.ydb.topics.manage\", \"yc.ydb.tables.manage\", \"yc.postbox.send\"]\n"),
          [&](const json& key) {
              id = key["id"];
              EXPECT_EQ(key["scopes"], json({"yc.ydb.topics.manage", "yc.ydb.tables.manage", "yc.postbox.send"}));
          }},
-        {Key("  scopes = [\"yc.ydb.topics.manage\", \"yc.ydb.tables.manage\"]\n"),
+        {KeyResource("  scopes = [\"yc.ydb.topics.manage\", \"yc.ydb.tables.manage\"]\n"),
          [&](const json& key) {
              EXPECT_EQ(key["id"], id);
-             EXPECT_EQ(CloudKey(scenario, id)["scopes"], json({"yc.ydb.topics.manage", "yc.ydb.tables.manage"}));
+             EXPECT_EQ(scenario.CloudKey(id)["scopes"], json({"yc.ydb.topics.manage", "yc.ydb.tables.manage"}));
          }},
         // Official issue #565: one scope makes the API fill `scope`; no perpetual diff follows.
-        {Key("  scopes = [\"yc.postbox.send\"]\n"),
+        {KeyResource("  scopes = [\"yc.postbox.send\"]\n"),
          [&](const json& key) {
              EXPECT_EQ(key["id"], id);
              EXPECT_EQ(key["scope"], "yc.postbox.send");
@@ -96,26 +82,26 @@ TEST(ApiKeyResource, ExpiryIsSetChangedWrittenWithAnOffsetAndRemoved) {
     Scenario scenario;
     std::string id;
     scenario.Run({
-        {Key("  expires_at = \"2099-11-11T22:33:44Z\"\n"),
+        {KeyResource("  expires_at = \"2099-11-11T22:33:44Z\"\n"),
          [&](const json& key) {
              id = key["id"];
              EXPECT_EQ(key["expires_at"], "2099-11-11T22:33:44Z");
          }},
-        {Key("  expires_at = \"2098-11-11T22:33:44Z\"\n"),
+        {KeyResource("  expires_at = \"2098-11-11T22:33:44Z\"\n"),
          [&](const json& key) {
              EXPECT_EQ(key["id"], id);
-             EXPECT_EQ(CloudKey(scenario, id)["expiresAt"], "2098-11-11T22:33:44Z");
+             EXPECT_EQ(scenario.CloudKey(id)["expiresAt"], "2098-11-11T22:33:44Z");
          }},
-        {Key("  expires_at = \"2098-11-12T01:33:44+03:00\"\n"),
+        {KeyResource("  expires_at = \"2098-11-12T01:33:44+03:00\"\n"),
          [&](const json& key) {
              EXPECT_EQ(key["expires_at"], "2098-11-12T01:33:44+03:00");
-             EXPECT_EQ(CloudKey(scenario, id)["expiresAt"], "2098-11-11T22:33:44Z");
+             EXPECT_EQ(scenario.CloudKey(id)["expiresAt"], "2098-11-11T22:33:44Z");
          }},
-        {Key(""),
+        {KeyResource(""),
          [&](const json& key) {
              EXPECT_EQ(key["id"], id);
              EXPECT_TRUE(key["expires_at"].is_null());
-             EXPECT_EQ(CloudKey(scenario, id)["expiresAt"], "") << "the expiry is cleared in the cloud";
+             EXPECT_EQ(scenario.CloudKey(id)["expiresAt"], "") << "the expiry is cleared in the cloud";
          }},
     });
 }
@@ -125,16 +111,17 @@ TEST(ApiKeyResource, ExpiryIsSetChangedWrittenWithAnOffsetAndRemoved) {
 TEST(ApiKeyResource, PgpKeyEncryptsTheSecretForGnuPg) {
     GpgKeyring keyring;
     Scenario scenario;
-    scenario.Run({{Key("  scopes  = [\"yc.postbox.send\"]\n  pgp_key = \"" + keyring.PublicKeyBase64() + "\"\n"),
-                   [&](const json& key) {
-                       EXPECT_TRUE(key["secret_key"].is_null()) << "the plaintext is stored nowhere";
-                       EXPECT_EQ(key["key_fingerprint"], keyring.Fingerprint());
-                       const auto secret = keyring.DecryptBase64(key["encrypted_secret_key"]);
-                       EXPECT_EQ(secret.rfind("AQVN", 0), 0U);
-                       EXPECT_EQ(scenario.Emulator().Probe(secret, "yc.postbox.send"), 200);
-                       const auto state = ReadFile(scenario.Workspace().Directory() / "terraform.tfstate");
-                       EXPECT_EQ(state.find(secret), std::string::npos) << "no plaintext in the state file";
-                   }}});
+    scenario.Run(
+        {{KeyResource("  scopes  = [\"yc.postbox.send\"]\n  pgp_key = \"" + keyring.PublicKeyBase64() + "\"\n"),
+          [&](const json& key) {
+              EXPECT_TRUE(key["secret_key"].is_null()) << "the plaintext is stored nowhere";
+              EXPECT_EQ(key["key_fingerprint"], keyring.Fingerprint());
+              const auto secret = keyring.DecryptBase64(key["encrypted_secret_key"]);
+              EXPECT_EQ(secret.rfind("AQVN", 0), 0U);
+              EXPECT_EQ(scenario.Emulator().Probe(secret, "yc.postbox.send"), 200);
+              const auto state = ReadFile(scenario.Workspace().Directory() / "terraform.tfstate");
+              EXPECT_EQ(state.find(secret), std::string::npos) << "no plaintext in the state file";
+          }}});
 }
 
 // `keybase:<user>` (as TestAccServiceAccountAPIKey_encrypted allows): the key comes from the
@@ -143,7 +130,7 @@ TEST(ApiKeyResource, KeybaseUserKeyEncryptsTheSecret) {
     GpgKeyring keyring;
     Scenario scenario;
     scenario.Emulator().Seed({{"keybaseUsers", {{"acceptance_user", keyring.PublicKeyArmored()}}}});
-    scenario.Run({{Key("  pgp_key = \"keybase:acceptance_user\"\n"), [&](const json& key) {
+    scenario.Run({{KeyResource("  pgp_key = \"keybase:acceptance_user\"\n"), [&](const json& key) {
                        EXPECT_TRUE(key["secret_key"].is_null());
                        EXPECT_EQ(key["key_fingerprint"], keyring.Fingerprint());
                        const auto secret = keyring.DecryptBase64(key["encrypted_secret_key"]);
@@ -166,7 +153,7 @@ TEST(ApiKeyResource, LockboxOutputOnCreateThenRemoved) {
     std::string version;
     std::string secret;
     scenario.Run({
-        {Key(LockboxBlock(secret_id, "secretKeyIsHere")),
+        {KeyResource(LockboxBlock(secret_id, "secretKeyIsHere")),
          [&](const json& key) {
              EXPECT_TRUE(key["secret_key"].is_null());
              version = key["output_to_lockbox_version_id"];
@@ -176,7 +163,7 @@ TEST(ApiKeyResource, LockboxOutputOnCreateThenRemoved) {
              const auto state = ReadFile(scenario.Workspace().Directory() / "terraform.tfstate");
              EXPECT_EQ(state.find(secret), std::string::npos) << "no plaintext in the state file";
          }},
-        {Key(""),
+        {KeyResource(""),
          [&](const json& key) {
              EXPECT_TRUE(SameSecret(key["secret_key"], secret)) << "the secret is back in state";
              EXPECT_TRUE(key["output_to_lockbox_version_id"].is_null());
@@ -197,12 +184,12 @@ TEST(ApiKeyResource, LockboxOutputAddedMovedRenamedAndDestroyed) {
     std::string secret;
     std::vector<std::string> versions;
     scenario.Run({
-        {Key(""),
+        {KeyResource(""),
          [&](const json& key) {
              id = key["id"];
              secret = key["secret_key"];
          }},
-        {Key(LockboxBlock(first, "api_key")),
+        {KeyResource(LockboxBlock(first, "api_key")),
          [&](const json& key) {
              EXPECT_EQ(key["id"], id) << "moving the secret does not replace the key";
              EXPECT_TRUE(key["secret_key"].is_null());
@@ -210,7 +197,7 @@ TEST(ApiKeyResource, LockboxOutputAddedMovedRenamedAndDestroyed) {
              EXPECT_TRUE(SameSecret(emulator.LockboxEntry(first, versions.back(), "api_key"), secret));
              EXPECT_EQ(emulator.LockboxEntry(first, versions.back(), "existing"), "kept");
          }},
-        {Key(LockboxBlock(second, "api_key")),
+        {KeyResource(LockboxBlock(second, "api_key")),
          [&](const json& key) {
              EXPECT_EQ(key["id"], id);
              versions.push_back(key["output_to_lockbox_version_id"]);
@@ -219,7 +206,7 @@ TEST(ApiKeyResource, LockboxOutputAddedMovedRenamedAndDestroyed) {
              EXPECT_EQ(emulator.LockboxEntry(second, versions[1], "other"), "value");
              EXPECT_EQ(emulator.LockboxVersionStatus(first, versions[0]), "SCHEDULED_FOR_DESTRUCTION");
          }},
-        {Key(LockboxBlock(second, "nowIsHere")),
+        {KeyResource(LockboxBlock(second, "nowIsHere")),
          [&](const json& key) {
              EXPECT_EQ(key["id"], id);
              versions.push_back(key["output_to_lockbox_version_id"]);
@@ -237,7 +224,7 @@ TEST(ApiKeyResource, LockboxOutputAddedMovedRenamedAndDestroyed) {
 TEST(ApiKeyResource, DestroyRetiresTheLockboxVersionOfAKeyAlreadyGone) {
     Scenario scenario;
     const std::string secret_id = EmulatorProcess::kLockboxSecret;
-    scenario.Apply(Key(LockboxBlock(secret_id, "api_key")));
+    scenario.Apply(KeyResource(LockboxBlock(secret_id, "api_key")));
     const auto values = scenario.KeyValues();
     const std::string version = values["output_to_lockbox_version_id"];
     scenario.Emulator().DeleteKey(values["id"]);
@@ -259,7 +246,7 @@ TEST(ApiKeyResource, PgpAndLockboxTogether) {
     std::string version;
     std::string encrypted;
     scenario.Run({
-        {Key(pgp + LockboxBlock(secret_id, "api_key")),
+        {KeyResource(pgp + LockboxBlock(secret_id, "api_key")),
          [&](const json& key) {
              id = key["id"];
              version = key["output_to_lockbox_version_id"];
@@ -269,14 +256,14 @@ TEST(ApiKeyResource, PgpAndLockboxTogether) {
              EXPECT_TRUE(SameSecret(from_lockbox, keyring.DecryptBase64(encrypted))) << "Lockbox holds the real secret";
              EXPECT_EQ(emulator.Probe(from_lockbox.value_or(""), "yc.monitoring.manage"), 200);
          }},
-        {Key(pgp),
+        {KeyResource(pgp),
          [&](const json& key) {
              EXPECT_EQ(key["id"], id);
              EXPECT_TRUE(key["secret_key"].is_null()) << "still only the encrypted form";
              EXPECT_EQ(key["encrypted_secret_key"], encrypted);
              EXPECT_EQ(emulator.LockboxVersionStatus(secret_id, version), "SCHEDULED_FOR_DESTRUCTION");
          }},
-        {Key(pgp + LockboxBlock(secret_id, "api_key")),
+        {KeyResource(pgp + LockboxBlock(secret_id, "api_key")),
          [&](const json& key) {
              EXPECT_NE(key["id"], id) << "replaced: the old secret is not known in plaintext";
              const auto from_lockbox = emulator.LockboxEntry(secret_id, key["output_to_lockbox_version_id"], "api_key");
@@ -290,7 +277,7 @@ TEST(ApiKeyResource, PgpAndLockboxTogether) {
 TEST(ApiKeyResource, KeyCreatedBeforeAFailureIsRecordedAndReplaced) {
     Scenario scenario;
     auto& emulator = scenario.Emulator();
-    const auto config = Key(LockboxBlock(EmulatorProcess::kLockboxSecret, "api_key"));
+    const auto config = KeyResource(LockboxBlock(EmulatorProcess::kLockboxSecret, "api_key"));
     emulator.Fault({{"method", "POST"}, {"path", "/lockbox/v1/secrets/*"}, {"status", 403}, {"count", -1}});
     scenario.Workspace().WriteConfig(RequiredProvidersBlock() + emulator.ProviderBlock() + config);
     const auto failed = scenario.Workspace().Run({"apply", "-auto-approve", "-no-color"});
@@ -312,7 +299,7 @@ TEST(ApiKeyResource, KeyCreatedBeforeAFailureIsRecordedAndReplaced) {
 // deadline error; without the slowness it works.
 TEST(ApiKeyResource, TimeoutsBoundTheOperation) {
     Scenario scenario;
-    const auto config = Key("  timeouts {\n    delete = \"1s\"\n  }\n");
+    const auto config = KeyResource("  timeouts {\n    delete = \"1s\"\n  }\n");
     scenario.Apply(config);
     scenario.ExpectEmptyPlan();
     scenario.Emulator().Fault(
@@ -332,7 +319,7 @@ TEST(ApiKeyResource, TimeoutsBoundTheOperation) {
 TEST(ApiKeyResource, UnknownScopeIsAnErrorAtPlanNamingTheClosest) {
     Scenario scenario;
     scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() +
-                                     Key("  scopes = [\"yc.postbox.send\", \"yc.postbox.sendd\"]\n"));
+                                     KeyResource("  scopes = [\"yc.postbox.send\", \"yc.postbox.sendd\"]\n"));
     const auto planned = scenario.Workspace().Run({"plan", "-no-color"});
     EXPECT_EQ(planned.exit_code, 1);
     EXPECT_NE(planned.err.find("\"yc.postbox.sendd\" is not an API key scope. Did you mean \"yc.postbox.send\"?"),
@@ -383,7 +370,7 @@ TEST(ApiKeyResource, DocumentationExampleAppliesAsWritten) {
 // Not possible with the official provider (it has no importer): import by id, then nothing to change.
 TEST(ApiKeyResource, ImportByIdPlansNoChanges) {
     Scenario scenario;
-    const auto config = Key("  description = \"imported\"\n  scopes = [\"yc.postbox.send\"]\n");
+    const auto config = KeyResource("  description = \"imported\"\n  scopes = [\"yc.postbox.send\"]\n");
     scenario.Apply(config);
     const auto id = scenario.KeyValues()["id"].get<std::string>();
     ASSERT_EQ(scenario.Workspace().Run({"state", "rm", "yandex_iam_service_account_api_key.key"}).exit_code, 0);
@@ -401,7 +388,8 @@ TEST(ApiKeyResource, ImportByIdPlansNoChanges) {
 // imports the key and plans no change, then applies and stays quiet.
 TEST(ApiKeyResource, GeneratedConfigForAnImportPlansNoChanges) {
     Scenario scenario;
-    scenario.Apply(Key("  description = \"to import\"\n  scopes = [\"yc.postbox.send\", \"yc.ydb.tables.manage\"]\n"));
+    scenario.Apply(
+        KeyResource("  description = \"to import\"\n  scopes = [\"yc.postbox.send\", \"yc.ydb.tables.manage\"]\n"));
     const auto id = scenario.KeyValues()["id"].get<std::string>();
     ASSERT_EQ(scenario.Workspace().Run({"state", "rm", "yandex_iam_service_account_api_key.key"}).exit_code, 0);
     scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() +
@@ -428,7 +416,7 @@ TEST(ApiKeyResource, GeneratedConfigForAnImportPlansNoChanges) {
 // attributes) moves over with `terraform state replace-provider` and plans no change.
 TEST(ApiKeyResource, OfficialProviderStateUpgradesWithNoDiff) {
     Scenario scenario;
-    const auto config = Key("  description = \"moved\"\n  scopes = [\"yc.postbox.send\"]\n");
+    const auto config = KeyResource("  description = \"moved\"\n  scopes = [\"yc.postbox.send\"]\n");
     scenario.Apply(config);
     const auto state_path = scenario.Workspace().Directory() / "terraform.tfstate";
     auto state = json::parse(ReadFile(state_path));
@@ -454,13 +442,13 @@ TEST(ApiKeyResource, OfficialProviderStateUpgradesWithNoDiff) {
 // Drift: a key deleted outside Terraform is planned for creation again.
 TEST(ApiKeyResource, KeyDeletedOutsideTerraformIsRecreated) {
     Scenario scenario;
-    scenario.Apply(Key(""));
+    scenario.Apply(KeyResource(""));
     const auto id = scenario.KeyValues()["id"].get<std::string>();
     scenario.Emulator().DeleteKey(id);
     const auto plan = scenario.Workspace().Run({"plan", "-no-color"});
     EXPECT_NE(plan.out.find("will be created"), std::string::npos) << plan.out;
     EXPECT_NE(plan.out.find("1 to add, 0 to change, 0 to destroy"), std::string::npos) << plan.out;
-    scenario.Run({{Key(""), [&](const json& key) { EXPECT_NE(key["id"], id); }}});
+    scenario.Run({{KeyResource(""), [&](const json& key) { EXPECT_NE(key["id"], id); }}});
 }
 
 // service_account_id is ForceNew: a new key replaces the old one, which is deleted.
@@ -468,12 +456,12 @@ TEST(ApiKeyResource, NewServiceAccountReplacesTheKey) {
     Scenario scenario;
     std::string first;
     scenario.Run({
-        {Key(""), [&](const json& key) { first = key["id"]; }},
+        {KeyResource(""), [&](const json& key) { first = key["id"]; }},
         {"resource \"yandex_iam_service_account_api_key\" \"key\" {\n  service_account_id = \"" +
              std::string(EmulatorProcess::kSecondServiceAccount) + "\"\n}\n",
          [&](const json& key) {
              EXPECT_NE(key["id"], first);
-             EXPECT_TRUE(CloudKey(scenario, first).is_null()) << "the old key is deleted";
+             EXPECT_TRUE(scenario.CloudKey(first).is_null()) << "the old key is deleted";
              EXPECT_EQ(scenario.Emulator().State()["apiKeys"].size(), 1U);
          }},
     });
@@ -484,7 +472,7 @@ TEST(ApiKeyResource, NewServiceAccountReplacesTheKey) {
 TEST(ApiKeyResource, ProviderLogsHoldNoSecretAtTrace) {
     Scenario scenario;
     scenario.Workspace().SetEnvironment("TF_LOG", "trace");
-    scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() + Key(""));
+    scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() + KeyResource(""));
     const auto applied = scenario.Workspace().Run({"apply", "-auto-approve", "-no-color"});
     ASSERT_EQ(applied.exit_code, 0) << applied.err.substr(0, 2000);
     std::string provider_lines;

@@ -2,6 +2,7 @@
 // error that points at the attribute (foundation issue, acceptance point 3).
 #include <gtest/gtest.h>
 
+#include "acceptance-tests/support/diagnostics.hpp"
 #include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/terraform.hpp"
 
@@ -16,25 +17,10 @@ std::string Resource(const std::string& body) {
     return RequiredProvidersBlock() + "resource \"yandex_iam_service_account_api_key\" \"key\" {\n" + body + "}\n";
 }
 
-struct Validation {
-    int exit_code;
-    nlohmann::json diagnostics;
-};
-
-Validation Validate(const std::string& config) {
+CommandReport Validate(const std::string& config) {
     TerraformWorkspace workspace;
     workspace.WriteConfig(config);
-    const auto result = workspace.Run({"validate", "-json"});
-    const auto report = nlohmann::json::parse(result.out, nullptr, false);
-    EXPECT_FALSE(report.is_discarded()) << result.out << result.err;
-    // Every run under dev_overrides warns about them; that warning is not the provider's.
-    auto diagnostics = nlohmann::json::array();
-    for (const auto& diagnostic : report.value("diagnostics", nlohmann::json::array())) {
-        if (diagnostic.value("summary", "") != "Provider development overrides are in effect") {
-            diagnostics.push_back(diagnostic);
-        }
-    }
-    return {result.exit_code, diagnostics};
+    return RunForDiagnostics(workspace, {"validate", "-json"});
 }
 
 class ValidConfig : public testing::Test {

@@ -8,15 +8,17 @@
 
 namespace acceptance {
 
-EmulatorProcess::EmulatorProcess() : directory_("emulator") {
+EmulatorProcess::EmulatorProcess(const std::vector<std::string>& arguments) : directory_("emulator") {
     const nlohmann::json seed = {{"serviceAccounts", {kServiceAccount, kSecondServiceAccount}},
                                  {"oauthTokens", {kOAuthToken}},
                                  {"lockboxSecrets",
                                   {{{"id", kLockboxSecret}, {"entries", {{"existing", "kept"}}}},
                                    {{"id", kSecondLockboxSecret}, {"entries", {{"other", "value"}}}}}}};
     const auto seed_path = directory_.Write("seed.json", seed.dump());
-    process_ = std::make_unique<BackgroundProcess>(std::vector<std::string>{
-        (ProviderBinaryDirectory() / "yc-emulator").string(), "--port", "0", "--seed", seed_path.string()});
+    std::vector<std::string> argv{
+        (ProviderBinaryDirectory() / "yc-emulator").string(), "--port", "0", "--seed", seed_path.string()};
+    argv.insert(argv.end(), arguments.begin(), arguments.end());
+    process_ = std::make_unique<BackgroundProcess>(argv);
     const auto line = process_->ReadLine(std::chrono::seconds(10));
     const std::string prefix = "listening on ";
     if (!line || line->rfind(prefix, 0) != 0) {
@@ -26,10 +28,10 @@ EmulatorProcess::EmulatorProcess() : directory_("emulator") {
     port_ = std::stoi(url_.substr(url_.rfind(':') + 1));
 }
 
-std::string EmulatorProcess::ProviderBlock() const {
+std::string EmulatorProcess::ProviderBlock(const std::string& extra) const {
     return "provider \"yandex\" {\n  endpoint  = \"127.0.0.1:" + std::to_string(port_) +
-           "\"\n  plaintext = true\n  token     = \"" + kOAuthToken +
-           "\"\n  endpoints {\n    keybase = \"127.0.0.1:" + std::to_string(port_) + "\"\n  }\n}\n\n";
+           "\"\n  plaintext = true\n  token     = \"" + kOAuthToken + "\"\n" + extra +
+           "  endpoints {\n    keybase = \"127.0.0.1:" + std::to_string(port_) + "\"\n  }\n}\n\n";
 }
 
 std::map<std::string, std::string> EmulatorProcess::ProviderEnvironment() const {

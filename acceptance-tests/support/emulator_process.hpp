@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "acceptance-tests/support/process.hpp"
 #include "acceptance-tests/support/temp_dir.hpp"
@@ -22,12 +23,13 @@ public:
     static constexpr const char* kLockboxSecret = "e6qacceptancesecret1";
     static constexpr const char* kSecondLockboxSecret = "e6qacceptancesecret2";
 
-    EmulatorProcess();
+    /// `arguments` go to yc-emulator after the port and seed (`--timestamp-precision seconds`, say).
+    explicit EmulatorProcess(const std::vector<std::string>& arguments = {});
 
     [[nodiscard]] const std::string& Url() const { return url_; }
     [[nodiscard]] int Port() const { return port_; }
-    /// HCL of a provider block that reaches this emulator.
-    [[nodiscard]] std::string ProviderBlock() const;
+    /// HCL of a provider block that reaches this emulator, with `extra` (attribute lines) added.
+    [[nodiscard]] std::string ProviderBlock(const std::string& extra = "") const;
     /// The YC_* variables that point a provider block without settings at this emulator, the way
     /// a user's environment points it at Yandex Cloud.
     [[nodiscard]] std::map<std::string, std::string> ProviderEnvironment() const;

@@ -4,7 +4,12 @@
 
 namespace acceptance {
 
-Scenario::Scenario() = default;
+std::string KeyResource(const std::string& body) {
+    return "resource \"yandex_iam_service_account_api_key\" \"key\" {\n  service_account_id = \"" +
+           std::string(EmulatorProcess::kServiceAccount) + "\"\n" + body + "}\n";
+}
+
+Scenario::Scenario(const std::vector<std::string>& emulator_arguments) : emulator_(emulator_arguments) {}
 
 void Scenario::Apply(const std::string& config) {
     workspace_.WriteConfig(RequiredProvidersBlock() + emulator_.ProviderBlock() + config);
@@ -22,6 +27,15 @@ nlohmann::json Scenario::KeyValues() {
     for (const auto& resource : shown["values"]["root_module"].value("resources", nlohmann::json::array())) {
         if (resource["address"] == "yandex_iam_service_account_api_key.key")
             return resource["values"];
+    }
+    return nullptr;
+}
+
+nlohmann::json Scenario::CloudKey(const std::string& id) {
+    const auto state = emulator_.State();  // the loop below must not outlive it
+    for (const auto& key : state["apiKeys"]) {
+        if (key["id"] == id)
+            return key;
     }
     return nullptr;
 }

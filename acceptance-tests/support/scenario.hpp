@@ -10,6 +10,10 @@
 
 namespace acceptance {
 
+/// HCL of `yandex_iam_service_account_api_key.key` for the emulator's first service account, with
+/// `body` (indented attribute lines) inside.
+std::string KeyResource(const std::string& body);
+
 /// One step of a scenario, like terraform-plugin-testing's TestStep: apply this configuration
 /// (resources only; the provider blocks are added), then check the resource's values.
 struct Step {
@@ -23,13 +27,16 @@ struct Step {
 /// hold no key.
 class Scenario {
 public:
-    Scenario();
+    /// `emulator_arguments` start the emulator differently (see EmulatorProcess).
+    explicit Scenario(const std::vector<std::string>& emulator_arguments = {});
     void Run(const std::vector<Step>& steps);
 
     TerraformWorkspace& Workspace() { return workspace_; }
     EmulatorProcess& Emulator() { return emulator_; }
     /// Values of `yandex_iam_service_account_api_key.key` now.
     nlohmann::json KeyValues();
+    /// The key as the emulator holds it (its /admin/state entry), or null when it has none.
+    nlohmann::json CloudKey(const std::string& id);
     /// Applies a configuration and fails the test on error.
     void Apply(const std::string& config);
     void ExpectEmptyPlan();

@@ -97,6 +97,15 @@ ProcessResult TerraformWorkspace::Run(std::initializer_list<std::string> args) c
     return RunProcess(argv, options);
 }
 
+std::unique_ptr<BackgroundProcess> TerraformWorkspace::Start(std::initializer_list<std::string> args) const {
+    std::vector<std::string> argv{"terraform"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    ProcessOptions options;
+    options.working_directory = work_.Path().string();
+    options.environment = environment_;
+    return std::make_unique<BackgroundProcess>(argv, options);
+}
+
 nlohmann::json TerraformWorkspace::RunJson(std::initializer_list<std::string> args) const {
     const auto result = Run(args);
     EXPECT_EQ(result.exit_code, 0) << result.err << result.out;

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -39,6 +40,8 @@ public:
     void WriteFile(const std::string& name, const std::string& content) const { work_.Write(name, content); }
     /// Runs `terraform <args>` in the working directory.
     ProcessResult Run(std::initializer_list<std::string> args) const;
+    /// Starts `terraform <args>` in the working directory and leaves it running (to interrupt it).
+    [[nodiscard]] std::unique_ptr<BackgroundProcess> Start(std::initializer_list<std::string> args) const;
     /// Runs a command that prints JSON and parses its stdout; fails the test on a non-zero exit.
     nlohmann::json RunJson(std::initializer_list<std::string> args) const;
     /// Environment variables for every terraform run (e.g. YC_TOKEN); empty removes one.
