@@ -14,6 +14,9 @@ terraform {
 provider "yandex" {}
 
 variable "service_account_id" {
+  # The bundled emulator seeds the service account "aje6o61dvog2h6g9a33s"
+  # (acceptance-tests/emulator/seed.example.json; ./scripts/main --keep exports it as
+  # TF_VAR_service_account_id). In Yandex Cloud, use yours: yc iam service-account list.
   type = string
 }
 

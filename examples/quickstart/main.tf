@@ -15,11 +15,17 @@ terraform {
 provider "yandex" {}
 
 variable "service_account_id" {
+  # The bundled emulator seeds the service account "aje6o61dvog2h6g9a33s"
+  # (acceptance-tests/emulator/seed.example.json; ./scripts/main --keep exports it as
+  # TF_VAR_service_account_id). In Yandex Cloud, use yours: yc iam service-account list.
   type        = string
   description = "ID of the service account that owns the keys."
 }
 
 variable "lockbox_secret_id" {
+  # The bundled emulator seeds the Lockbox secret "e6q8rl3hr3nfi6b3h5tk"
+  # (./scripts/main --keep exports it as TF_VAR_lockbox_secret_id). In Yandex Cloud, use one of
+  # your Lockbox secrets of the custom type: yc lockbox secret list.
   type        = string
   description = "ID of a Lockbox secret (custom type) that receives one of the secrets."
 }
