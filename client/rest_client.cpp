@@ -117,7 +117,7 @@ Result<nlohmann::json> RestClient::Call(const RestCall& call, const Context& con
         if (answer)
             return answer;
         const auto error = answer.GetError();
-        const bool lost = call.mutating && error.MayHaveTakenEffect();
+        const bool lost = call.creates && error.MayHaveTakenEffect();
         const auto delay = BackoffDelay(policy_, attempt, Jitter(), retry_after);
         // Another try is pointless, or there is no time for it: the real cause is more useful
         // than a timeout.

@@ -32,6 +32,10 @@ struct RestCall {
     /// Creates or changes something: gets an Idempotency-Key, the same on every retry, so a
     /// retried create never makes two objects.
     bool mutating = false;
+    /// Creates something the caller must record (a key, a secret version): if the answer is lost
+    /// after the request went out, the call is asked again with the same Idempotency-Key, past
+    /// its deadline and stop, for up to RetryPolicy::lost_answer_grace, to learn what was made.
+    bool creates = false;
     bool authenticated = true;  ///< sends Authorization: Bearer <IAM token>
     std::vector<std::pair<std::string, std::string>> extra_headers;
 
@@ -44,6 +48,11 @@ struct RestCall {
 
     RestCall& Mutating() {
         mutating = true;
+        return *this;
+    }
+    RestCall& Creating() {
+        mutating = true;
+        creates = true;
         return *this;
     }
     RestCall& Unauthenticated() {
@@ -69,10 +78,10 @@ private:
 /// x-client-request-id, idempotency keys, retries with backoff, errors parsed into values, and
 /// a debug log line per attempt that never includes headers or bodies.
 ///
-/// Nothing is sent once the context's stop token is requested. A mutating call whose request went
+/// Nothing is sent once the context's stop token is requested. A creating call whose request went
 /// out but whose answer was lost is not abandoned: it is asked again with the same idempotency key
 /// for up to RetryPolicy::lost_answer_grace, deadline and stop notwithstanding, so the caller
-/// learns (and can record) what the server did.
+/// learns (and can record) what the server made. Other calls keep to their deadline.
 class RestClient {
 public:
     RestClient(http::CurlTransport& transport, RetryPolicy policy, TokenSource* tokens);
@@ -88,7 +97,7 @@ private:
                                 int attempt,
                                 const Context& context,
                                 std::optional<std::chrono::milliseconds>& retry_after);
-    /// Repeats a mutating call whose answer was lost, within the grace period.
+    /// Repeats a creating call whose answer was lost, within the grace period.
     Result<nlohmann::json> RecoverLostAnswer(const RestCall& call,
                                              http::Request& request,
                                              const std::string& idempotency_key,

@@ -12,7 +12,7 @@ struct RetryPolicy {
     int max_retries = 5;
     std::chrono::milliseconds base_delay{250};
     std::chrono::milliseconds max_delay{10'000};
-    /// How long a mutating call whose answer was lost (the connection broke, the deadline passed
+    /// How long a creating call (RestCall::Creating) whose answer was lost (the connection broke, the deadline passed
     /// or the caller stopped after the request went out) is asked again with the same
     /// Idempotency-Key, past its deadline and its stop token, to learn what it did: the server
     /// answers a repeated key with the first call's answer, so nothing happens twice.

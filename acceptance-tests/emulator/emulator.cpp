@@ -123,9 +123,13 @@ Emulator::~Emulator() {
 int Emulator::Start(int port) {
     // httplib's default also sets SO_REUSEPORT, with which a second emulator on the same port
     // would silently share it; SO_REUSEADDR alone still allows a quick restart on the same port.
+    // Debian's compiled httplib applies its default options too, so SO_REUSEPORT is switched off
+    // explicitly rather than merely not set.
     server_->set_socket_options([](socket_t socket) {
         int yes = 1;
+        int no = 0;
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        setsockopt(socket, SOL_SOCKET, SO_REUSEPORT, &no, sizeof no);
     });
     port_ = port == 0 ? server_->bind_to_any_port("127.0.0.1") : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
     if (port_ <= 0)

@@ -47,7 +47,7 @@ Result<CreatedApiKey> ApiKeyService::Create(const CreateApiKeyRequest& request, 
         body["scope"] = request.scope;
     if (!request.expires_at.empty())
         body["expiresAt"] = request.expires_at;
-    auto answer = rest_.Call(RestCall::Post(url.Value(), std::move(body)).Mutating(), context);
+    auto answer = rest_.Call(RestCall::Post(url.Value(), std::move(body)).Creating(), context);
     if (!answer)
         return answer.GetError();
     auto& json = answer.Value();

@@ -58,7 +58,7 @@ Result<Operation> LockboxService::AddVersion(const std::string& secret_id,
     nlohmann::json body = {{"payloadEntries", std::move(entries)}};
     if (!base_version_id.empty())
         body["baseVersionId"] = base_version_id;
-    auto answer = rest_.Call(RestCall::Post(url.Value(), std::move(body)).Mutating(), context);
+    auto answer = rest_.Call(RestCall::Post(url.Value(), std::move(body)).Creating(), context);
     if (!answer)
         return answer.GetError();
     return Operation::FromJson(answer.Value());
