@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <sstream>
+#include <thread>
 
 #include "acceptance-tests/emulator/emulator.hpp"
 #include "acceptance-tests/support/rsa_key.hpp"
@@ -190,6 +191,91 @@ TEST_F(ClientAgainstEmulator, NoSecretReachesTheLogsAtTraceLevel) {
     EXPECT_EQ(log.find(kOAuth), std::string::npos);
     EXPECT_EQ(log.find("t1."), std::string::npos) << "no IAM token";
     EXPECT_EQ(log.find(std::string(created.Value().secret.Reveal())), std::string::npos);
+}
+
+// What the client knows about a call that failed before any answer: nothing reached the server.
+TEST_F(ClientAgainstEmulator, NothingIsSentAfterAStop) {
+    auto client = ConnectWithOAuth();
+    std::stop_source stop;
+    stop.request_stop();
+    ycloud::Context context;
+    context.stop = stop.get_token();
+    auto created = client->ApiKeys().Create(NewKey(), context);
+    ASSERT_FALSE(created);
+    EXPECT_EQ(created.GetError().delivery, ycloud::Delivery::kNotSent);
+    EXPECT_EQ(State()["apiKeysCreated"], 0);
+}
+
+TEST_F(ClientAgainstEmulator, AnEndpointWithNothingListeningIsUnreachable) {
+    ycloud::ClientConfig config;
+    config.endpoint = "127.0.0.1:1";
+    config.plaintext = true;
+    config.max_retries = 0;
+    config.credentials.token = ycloud::SecretString("t1.static.token");
+    auto client = ycloud::Client::Create(config);
+    ASSERT_TRUE(client);
+    auto checked = client.Value()->CheckCredentials(ycloud::Context{});
+    ASSERT_FALSE(checked);
+    EXPECT_EQ(checked.GetError().delivery, ycloud::Delivery::kUnreachable);
+}
+
+TEST_F(ClientAgainstEmulator, AnIamTokenIsProvenAtConfiguration) {
+    ycloud::auth::CredentialsConfig credentials;
+    credentials.token = ycloud::SecretString("t1.not.seeded");
+    auto checked = Connect(credentials)->CheckCredentials(ycloud::Context{});
+    ASSERT_FALSE(checked);
+    EXPECT_EQ(checked.GetError().code, ycloud::GrpcCode::kUnauthenticated);
+    Seed({{"iamTokens", {"t1.now.seeded"}}});
+    credentials.token = ycloud::SecretString("t1.now.seeded");
+    EXPECT_TRUE(Connect(credentials)->CheckCredentials(ycloud::Context{}));
+}
+
+// A create whose answer comes after the caller's deadline is asked again with the same
+// Idempotency-Key: the caller learns the key that was made, and only one exists.
+TEST_F(ClientAgainstEmulator, ACreateWhoseAnswerIsLateIsRecovered) {
+    auto client = ConnectWithOAuth();
+    Fault({{"method", "POST"}, {"path", "/iam/v1/apiKeys"}, {"answerDelayMs", 1500}});
+    ycloud::Context context;
+    context.deadline = std::chrono::steady_clock::now() + 300ms;
+    auto created = client->ApiKeys().Create(NewKey(), context);
+    ASSERT_TRUE(created) << created.GetError().ToString();
+    const auto state = State();
+    EXPECT_EQ(state["apiKeysCreated"], 1);
+    ASSERT_EQ(state["apiKeys"].size(), 1U);
+    EXPECT_EQ(state["apiKeys"][0]["id"], created.Value().api_key.id);
+    EXPECT_EQ(state["idempotencyKeys"].size(), 1U) << "asked again with the same key";
+}
+
+// The same after a stop (Terraform's StopProvider) while the create was in flight.
+TEST_F(ClientAgainstEmulator, ACreateInFlightWhenStoppedIsRecovered) {
+    auto client = ConnectWithOAuth();
+    Fault({{"method", "POST"}, {"path", "/iam/v1/apiKeys"}, {"latencyMs", 1000}});
+    std::stop_source stop;
+    ycloud::Context context;
+    context.stop = stop.get_token();
+    std::thread stopper([&] {
+        std::this_thread::sleep_for(200ms);
+        stop.request_stop();
+    });
+    auto created = client->ApiKeys().Create(NewKey(), context);
+    stopper.join();
+    ASSERT_TRUE(created) << created.GetError().ToString();
+    EXPECT_EQ(State()["apiKeysCreated"], 1);
+}
+
+// Calls that create nothing to record keep to their deadline: a late delete is an error.
+TEST_F(ClientAgainstEmulator, OtherCallsKeepToTheirDeadline) {
+    auto client = ConnectWithOAuth();
+    auto created = client->ApiKeys().Create(NewKey(), ycloud::Context{});
+    ASSERT_TRUE(created);
+    Fault({{"method", "DELETE"}, {"path", "/iam/v1/apiKeys/*"}, {"answerDelayMs", 1500}});
+    ycloud::Context context;
+    context.deadline = std::chrono::steady_clock::now() + 300ms;
+    const auto started = std::chrono::steady_clock::now();
+    auto deleted = client->ApiKeys().Delete(created.Value().api_key.id, context);
+    ASSERT_FALSE(deleted);
+    EXPECT_EQ(deleted.GetError().delivery, ycloud::Delivery::kAnswerLost);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 1s);
 }
 
 }  // namespace
