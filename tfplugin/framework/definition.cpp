@@ -20,11 +20,6 @@ bool IsEmpty(const Value& value) {
     }
 }
 
-const AttributeRules* RulesOf(const Definition& definition, const std::string& key) {
-    const auto found = definition.rules.find(key);
-    return found == definition.rules.end() ? nullptr : &found->second;
-}
-
 // Empty and meant as "not set": validators and conflict checks have nothing to look at.
 bool IsUnsetEmpty(const AttributeRules& rules, const Value& value) {
     return rules.empty_means_unset && value.IsKnown() && IsEmpty(value);
@@ -66,7 +61,8 @@ std::vector<std::pair<Value, AttributePath>> BlockInstances(const Value& blocks,
 
 void CheckConflicts(const Definition& definition, const Value& config, Diagnostics& diagnostics) {
     for (const auto& [name, rules] : definition.rules) {
-        if (rules.conflicts_with.empty() || IsSet(definition, config, name) != true)
+        if (rules.conflicts_with.empty() || definition.schema.block.FindAttribute(name) == nullptr ||
+            IsSet(definition, config, name) != true)
             continue;
         for (const auto& other : rules.conflicts_with) {
             if (IsSet(definition, config, other) == true) {
@@ -80,6 +76,11 @@ void CheckConflicts(const Definition& definition, const Value& config, Diagnosti
 }
 
 }  // namespace
+
+const AttributeRules* Definition::RulesOf(const std::string& key) const {
+    const auto found = rules.find(key);
+    return found == rules.end() ? nullptr : &found->second;
+}
 
 std::optional<bool> IsSet(const Definition& definition, const Value& object, const std::string& name) {
     if (object.IsNull())
@@ -96,7 +97,7 @@ std::optional<bool> SetsAttribute(const Definition& definition, const std::strin
         return std::nullopt;
     // A nested block written nowhere arrives as an empty list, never as null.
     const bool is_block = definition.schema.block.FindBlock(name) != nullptr;
-    const auto* rules = RulesOf(definition, name);
+    const auto* rules = definition.RulesOf(name);
     if (IsEmpty(value) && (is_block || (rules != nullptr && rules->empty_means_unset)))
         return false;
     return true;

@@ -34,10 +34,14 @@ struct AttributeRules {
 };
 
 /// A schema together with the rules of its attributes, keyed by attribute name, or by
-/// "block.attribute" for attributes of a nested block.
+/// "block.attribute" for attributes of a nested block. Nested-block rules take validators only:
+/// the other rules apply to top-level attributes.
 struct Definition {
     Schema schema;
     std::map<std::string, AttributeRules> rules;
+
+    /// The rules of `key`, or nullptr when it has none.
+    [[nodiscard]] const AttributeRules* RulesOf(const std::string& key) const;
 };
 
 /// Whether `object` (a configuration, plan or state) sets the attribute `name`: false when it is

@@ -31,10 +31,17 @@ Definition MakeDefinition() {
         Optional("key", Type::String(), ""),
         Optional("when", Type::String(), ""),
     };
-    definition.rules["note"] = {{StringNotEmpty()}, false, false, true, {}, {}};
-    definition.rules["tags"] = {{SizeAtMost(0)}, false, true, true, {}, {}};
-    definition.rules["tag"] = {{StringNotEmpty()}, false, true, true, {"tags"}, {}};
-    definition.rules["key"] = {{StringNotEmpty()}, true, false, true, {}, {}};
+    definition.rules["id"].use_state_for_unknown = true;
+    for (const char* name : {"note", "tags", "tag", "key"})
+        definition.rules[name].empty_means_unset = true;
+    definition.rules["note"].validators = {StringNotEmpty()};
+    definition.rules["tags"].validators = {SizeAtMost(0)};
+    definition.rules["tags"].use_state_for_unknown = true;
+    definition.rules["tag"].validators = {StringNotEmpty()};
+    definition.rules["tag"].use_state_for_unknown = true;
+    definition.rules["tag"].conflicts_with = {"tags"};
+    definition.rules["key"].validators = {StringNotEmpty()};
+    definition.rules["key"].requires_replace = true;
     definition.rules["when"].equivalent = [](const Value& config, const Value& prior) {
         // "1h" and "60m" mean the same here.
         const auto minutes = [](const std::string& text) { return text == "1h" ? std::string("60m") : text; };
@@ -119,6 +126,15 @@ TEST(EmptyValues, PlanKeepsWhatTheRemoteChoseForAnUnsetComputedAttribute) {
     const auto proposed = prior.WithAttribute("tags", Strings({}));
     const auto chores = RunPlanChores(definition, prior, proposed, config);
     EXPECT_EQ(chores.planned_state, prior) << "[] keeps the remote side's choice: no change";
+}
+
+TEST(EmptyValues, AnEmptyValueNoLongerWrittenGoesBackToTheRemoteChoice) {
+    const auto definition = MakeDefinition();
+    const auto prior = Object(definition, {{"id", Value::String("x")}, {"tags", Strings({})}});
+    const auto config = Object(definition, {});
+    const auto chores = RunPlanChores(definition, prior, prior, config);
+    EXPECT_TRUE(chores.planned_state.Attribute("tags").IsUnknown()) << "the apply reads what the remote side has";
+    EXPECT_EQ(chores.planned_state.Attribute("id"), Value::String("x"));
 }
 
 TEST(EmptyValues, PlanKeepsThePriorSpellingOfAnEquivalentValue) {

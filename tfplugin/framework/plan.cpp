@@ -4,35 +4,35 @@ namespace tfplugin::framework {
 
 namespace {
 
-bool KeepsPriorValue(const Definition& definition, const std::string& name) {
-    auto found = definition.rules.find(name);
-    return found != definition.rules.end() && found->second.use_state_for_unknown;
-}
-
-bool RequiresReplace(const Definition& definition, const std::string& name) {
-    auto found = definition.rules.find(name);
-    return found != definition.rules.end() && found->second.requires_replace;
-}
-
 // Whether a configuration value means what the prior value already is, so the plan may keep the
 // prior one (Terraform allows that when both are set: it is how a provider says "no change").
 bool MeansThePriorValue(const Definition& definition,
                         const Attribute& attribute,
                         const Value& config,
                         const Value& prior) {
-    if (!config.IsKnown() || !prior.IsKnown() || config == prior)
+    const auto* rules = definition.RulesOf(attribute.name);
+    if (rules == nullptr || !config.IsKnown() || !prior.IsKnown() || config == prior)
         return false;
-    const auto found = definition.rules.find(attribute.name);
-    if (found == definition.rules.end())
-        return false;
-    const auto& rules = found->second;
     // "Not set" on a computed attribute leaves the choice to the remote side: what it chose stays.
-    if (attribute.IsComputed() && rules.empty_means_unset && SetsAttribute(definition, attribute.name, config) == false)
+    if (attribute.IsComputed() && rules->empty_means_unset &&
+        SetsAttribute(definition, attribute.name, config) == false)
         return true;
-    return rules.equivalent && rules.equivalent(config, prior);
+    return rules->equivalent && rules->equivalent(config, prior);
 }
 
-// The proposed state with the prior value kept wherever the configuration means the same.
+// An empty value the configuration wrote for a computed attribute, and no longer writes: the state
+// goes back to showing what the remote side chose, which only the apply can tell.
+bool NoLongerWrittenEmpty(const Definition& definition,
+                          const Attribute& attribute,
+                          const Value& config,
+                          const Value& prior) {
+    const auto* rules = definition.RulesOf(attribute.name);
+    return attribute.IsComputed() && rules != nullptr && rules->empty_means_unset && config.IsNull() &&
+           prior.IsKnown() && SetsAttribute(definition, attribute.name, prior) == false;
+}
+
+// The proposed state with the prior value kept wherever the configuration means the same, and
+// the remote side's choice asked for again wherever an empty value is no longer written.
 Value KeepEquivalentPriorValues(const Definition& definition,
                                 const Value& prior_state,
                                 const Value& proposed_state,
@@ -40,8 +40,11 @@ Value KeepEquivalentPriorValues(const Definition& definition,
     auto planned = proposed_state;
     for (const auto& attribute : definition.schema.block.attributes) {
         const auto& prior = prior_state.Attribute(attribute.name);
-        if (MeansThePriorValue(definition, attribute, config.Attribute(attribute.name), prior))
+        const auto& written = config.Attribute(attribute.name);
+        if (MeansThePriorValue(definition, attribute, written, prior))
             planned = planned.WithAttribute(attribute.name, prior);
+        else if (NoLongerWrittenEmpty(definition, attribute, written, prior))
+            planned = planned.WithAttribute(attribute.name, Value::Unknown(attribute.type));
     }
     return planned;
 }
@@ -67,7 +70,9 @@ PlanChores RunPlanChores(const Definition& definition,
     for (const auto& attribute : definition.schema.block.attributes) {
         if (!attribute.IsComputed() || !config.Attribute(attribute.name).IsNull())
             continue;
-        if (!creating && KeepsPriorValue(definition, attribute.name)) {
+        const auto* rules = definition.RulesOf(attribute.name);
+        if (!creating && !planned.Attribute(attribute.name).IsUnknown() && rules != nullptr &&
+            rules->use_state_for_unknown) {
             planned = planned.WithAttribute(attribute.name, prior_state.Attribute(attribute.name));
         } else {
             planned = planned.WithAttribute(attribute.name, Value::Unknown(attribute.type));
@@ -77,7 +82,8 @@ PlanChores RunPlanChores(const Definition& definition,
     if (creating)
         return chores;
     for (const auto& attribute : definition.schema.block.attributes) {
-        if (RequiresReplace(definition, attribute.name) && Changed(definition, planned, prior_state, attribute.name)) {
+        const auto* rules = definition.RulesOf(attribute.name);
+        if (rules != nullptr && rules->requires_replace && Changed(definition, planned, prior_state, attribute.name)) {
             chores.requires_replace.push_back(AttributePath::Root(attribute.name));
         }
     }

@@ -6,8 +6,8 @@ Value KeepEmptyAsWritten(const Definition& definition, const Value& written, Val
     if (!written.IsKnown() || !result.IsKnown())
         return result;
     for (const auto& attribute : definition.schema.block.attributes) {
-        const auto rules = definition.rules.find(attribute.name);
-        if (rules == definition.rules.end() || !rules->second.empty_means_unset)
+        const auto* rules = definition.RulesOf(attribute.name);
+        if (rules == nullptr || !rules->empty_means_unset)
             continue;
         const auto& value = written.Attribute(attribute.name);
         // Only a written empty value is put back: null needs no help, and a set value is the
