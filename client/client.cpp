@@ -54,17 +54,8 @@ Result<Done> Client::CheckCredentials(const Context& context) {
         return token.GetError();
     if (tokens_->TokensAreVerified())
         return Done{};
-    // A token used as given (an IAM token) is only proven by a call: the cheapest authenticated
-    // one. Any answer but UNAUTHENTICATED means the token was accepted.
-    auto url = endpoints_.BaseUrl(Service::kIam, context);
-    if (!url)
-        return url.GetError();
-    auto answer = rest_->Call(RestCall::Get(url.Value() + "/iam/v1/apiKeyScopes?pageSize=1"), context);
-    if (!answer &&
-        (answer.GetError().code == GrpcCode::kUnauthenticated || answer.GetError().delivery != Delivery::kAnswered)) {
-        return answer.GetError();
-    }
-    return Done{};
+    // A token used as given (an IAM token) is only proven by a call.
+    return api_keys_->ProveToken(context);
 }
 
 }  // namespace ycloud

@@ -38,6 +38,25 @@ bool WorthAskingAgain(const Error& error) {
     return error.retryable || error.code == GrpcCode::kAborted || error.delivery != Delivery::kAnswered;
 }
 
+// An answer about the request itself, which the first request got too: what happened to it. An
+// expired token, say, tells nothing about the first request.
+bool IsVerdictOnTheRequest(const Error& error) {
+    if (error.delivery != Delivery::kAnswered || error.http_status == 0)
+        return false;
+    switch (error.code) {
+        case GrpcCode::kInvalidArgument:
+        case GrpcCode::kNotFound:
+        case GrpcCode::kAlreadyExists:
+        case GrpcCode::kPermissionDenied:
+        case GrpcCode::kFailedPrecondition:
+        case GrpcCode::kOutOfRange:
+        case GrpcCode::kUnimplemented:
+            return true;
+        default:
+            return false;
+    }
+}
+
 }  // namespace
 
 RestClient::RestClient(http::CurlTransport& transport, RetryPolicy policy, TokenSource* tokens)
@@ -108,29 +127,41 @@ Result<nlohmann::json> RestClient::Call(const RestCall& call, const Context& con
     if (call.body)
         request.body = call.body->dump();
     const std::string idempotency_key = call.mutating ? NewUuid() : std::string();
+    // Set once a request of this call may have reached the server without its answer coming
+    // back: from then on its effect is unknown, whatever later attempts say.
+    std::optional<Error> lost;
+    const auto give_up = [&](Error error) -> Result<nlohmann::json> {
+        if (!lost)
+            return error;
+        if (call.creates)
+            return RecoverLostAnswer(call, request, idempotency_key, *lost);
+        error.delivery = Delivery::kAnswerLost;
+        error.message += " (an earlier attempt's answer was lost: it may have taken effect)";
+        return error;
+    };
 
     for (int attempt = 0;; ++attempt) {
         if (context.stop.stop_requested())
-            return StoppedBeforeSending(call);
+            return give_up(StoppedBeforeSending(call));
         std::optional<std::chrono::milliseconds> retry_after;
         auto answer = Send(call, request, idempotency_key, attempt, context, retry_after);
         if (answer)
             return answer;
         const auto error = answer.GetError();
-        const bool lost = call.creates && error.MayHaveTakenEffect();
+        if (call.mutating && error.MayHaveTakenEffect())
+            lost = error;
+        // After a lost answer the server may still be busy with that request, and say so.
+        const bool retryable = error.retryable || (lost && error.code == GrpcCode::kAborted);
         const auto delay = BackoffDelay(policy_, attempt, Jitter(), retry_after);
         // Another try is pointless, or there is no time for it: the real cause is more useful
         // than a timeout.
-        const bool out_of_tries = !error.retryable || attempt >= policy_.max_retries || delay >= context.Remaining();
-        if (out_of_tries)
-            return lost ? RecoverLostAnswer(call, request, idempotency_key, error) : answer;
+        if (!retryable || attempt >= policy_.max_retries || delay >= context.Remaining())
+            return give_up(error);
         if (!SleepUnlessStopped(delay, context)) {
-            if (lost)
-                return RecoverLostAnswer(call, request, idempotency_key, error);
             Error cancelled = Error::Of(GrpcCode::kCancelled,
                                         "the call was cancelled while waiting to retry after: " + error.ToString());
             cancelled.delivery = Delivery::kNotSent;
-            return cancelled;
+            return give_up(cancelled);
         }
     }
 }
@@ -156,8 +187,10 @@ Result<nlohmann::json> RestClient::RecoverLostAnswer(const RestCall& call,
             return answer;
         }
         last = answer.GetError();
+        if (IsVerdictOnTheRequest(*last))
+            return *last;  // the server judged the request itself: the first fared the same
         if (!WorthAskingAgain(*last))
-            return *last;  // the server answered: what it says is what happened
+            break;
         const auto delay = BackoffDelay(policy_, attempt, Jitter(), retry_after);
         if (delay >= grace.Remaining())
             break;

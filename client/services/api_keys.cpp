@@ -54,11 +54,8 @@ Result<CreatedApiKey> ApiKeyService::Create(const CreateApiKeyRequest& request, 
     auto key = ApiKey::FromJson(json.value("apiKey", nlohmann::json::object()));
     if (!key)
         return key.GetError();
-    CreatedApiKey created{std::move(key).Value(), SecretString(json.value("secret", ""))};
-    if (created.secret.Empty()) {
-        return Error::Of(GrpcCode::kInternal, "the API created key " + created.api_key.id + " but sent no secret");
-    }
-    return created;
+    // Without a secret the key still exists: the caller records it rather than losing it.
+    return CreatedApiKey{std::move(key).Value(), SecretString(json.value("secret", ""))};
 }
 
 Result<ApiKey> ApiKeyService::Get(const std::string& api_key_id, const Context& context) {
@@ -141,6 +138,18 @@ Result<std::vector<std::string>> ApiKeyService::ListScopes(const Context& contex
             scopes.push_back(item.get<std::string>());
     }
     return scopes;
+}
+
+Result<Done> ApiKeyService::ProveToken(const Context& context) {
+    auto url = Url("/iam/v1/apiKeyScopes?pageSize=1", context);
+    if (!url)
+        return url.GetError();
+    auto answer = rest_.Call(RestCall::Get(url.Value()), context);
+    if (!answer &&
+        (answer.GetError().code == GrpcCode::kUnauthenticated || answer.GetError().delivery != Delivery::kAnswered)) {
+        return answer.GetError();
+    }
+    return Done{};
 }
 
 }  // namespace ycloud

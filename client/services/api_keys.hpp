@@ -32,7 +32,8 @@ struct CreateApiKeyRequest {
     std::string expires_at;  ///< RFC 3339; empty for none
 };
 
-/// Create's answer: the key and its secret, which the API shows this once only.
+/// Create's answer: the key and its secret, which the API shows this once only. The secret is empty
+/// when the answer carried none (the key exists all the same, and must be recorded).
 struct CreatedApiKey {
     ApiKey api_key;
     SecretString secret;
@@ -58,6 +59,9 @@ public:
     Result<Operation> Delete(const std::string& api_key_id, const Context& context);
     /// Every scope an API key may have, across all pages.
     Result<std::vector<std::string>> ListScopes(const Context& context);
+    /// The cheapest authenticated call (one scope of the list), to prove a token works: any
+    /// answer but UNAUTHENTICATED means the token was accepted.
+    Result<Done> ProveToken(const Context& context);
 
 private:
     Result<std::string> Url(const std::string& path, const Context& context);

@@ -53,6 +53,13 @@ Result<Operation> OperationService::Finish(Result<Operation> started, const Cont
 }
 
 Result<Operation> OperationService::Wait(Operation operation, const Context& context) {
+    auto finished = WaitForOutcome(std::move(operation), context);
+    if (finished && finished.Value().error)
+        return *finished.Value().error;
+    return finished;
+}
+
+Result<Operation> OperationService::WaitForOutcome(Operation operation, const Context& context) {
     while (!operation.done) {
         if (context.Remaining() <= poll_interval_) {
             return Error::Of(GrpcCode::kDeadlineExceeded,
@@ -66,8 +73,6 @@ Result<Operation> OperationService::Wait(Operation operation, const Context& con
             return polled.GetError();
         operation = std::move(polled).Value();
     }
-    if (operation.error)
-        return *operation.error;
     return operation;
 }
 

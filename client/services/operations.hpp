@@ -29,6 +29,10 @@ public:
     /// Polls until the operation is done. Completion is `done`, nothing else; an operation that
     /// finished with an error comes back as that error. Bounded by the context.
     Result<Operation> Wait(Operation operation, const Context& context);
+    /// Like Wait, but an operation that finished with an error comes back done, with its `error`
+    /// set: an error result then means only that the outcome is not known (out of time, stopped,
+    /// or polling failed), for callers that must tell "failed" from "may have succeeded".
+    Result<Operation> WaitForOutcome(Operation operation, const Context& context);
     /// Wait for the operation a call has just started; a call that failed to start it gives
     /// its error unchanged.
     Result<Operation> Finish(Result<Operation> started, const Context& context);

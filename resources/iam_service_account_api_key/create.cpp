@@ -103,6 +103,13 @@ void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
         for (const char* name :
              {"secret_key", "encrypted_secret_key", "key_fingerprint", "output_to_lockbox_version_id"})
             response.new_state = response.new_state.WithAttribute(name, Value::Null(Type::String()));
+        if (created.Value().secret.Empty()) {
+            response.diagnostics.AddError("The API sent no secret for the new API key",
+                                          "Yandex Cloud created the key but its answer held no secret, so the "
+                                          "secret cannot be stored. " +
+                                              TaintedKeyNote(id));
+            return;
+        }
         StoreSecret(*client, created.Value(), public_key, LockboxOutputOf(plan), call, response);
     } catch (const std::exception& problem) {
         response.diagnostics.AddError("Cannot record the new API key",

@@ -46,12 +46,17 @@ LockboxWrite WriteToLockbox(ycloud::Client& client,
     const auto& metadata = started.Value().metadata;
     if (metadata.is_object())
         write.version_id = metadata.value("versionId", "");
-    auto done = client.Operations().Wait(started.Value(), context);
+    auto done = client.Operations().WaitForOutcome(started.Value(), context);
     if (!done) {
-        write.error = done.GetError();
+        write.error = done.GetError();  // the version may exist: its id stays
         return write;
     }
     const auto& finished = done.Value();
+    if (finished.error) {
+        write.version_id.clear();  // Lockbox says the version was not made
+        write.error = finished.error;
+        return write;
+    }
     if (finished.response && finished.response->is_object())
         write.version_id = finished.response->value("id", write.version_id);
     if (write.version_id.empty()) {

@@ -19,9 +19,9 @@ struct LockboxOutput {
 /// The `output_to_lockbox` block of a state, plan or config; nullopt when there is none.
 std::optional<LockboxOutput> LockboxOutputOf(const tfplugin::Value& object);
 
-/// What WriteToLockbox did. The version id is known as soon as Lockbox names the new version, also
-/// when waiting for it then fails: the state must record a version that may hold the secret, so
-/// that it is retired later rather than forgotten.
+/// What WriteToLockbox did. The version id is known as soon as Lockbox names the new version, and
+/// stays when waiting for it then fails (it may hold the secret: the state must record it, so it
+/// is retired later rather than forgotten); it is cleared when Lockbox says the version failed.
 struct LockboxWrite {
     std::string version_id;              ///< "" when no version was started
     std::optional<ycloud::Error> error;  ///< set when the write did not surely succeed

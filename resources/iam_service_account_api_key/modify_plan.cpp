@@ -163,13 +163,17 @@ void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
     const auto& planned = response.planned_state;
     if (tfplugin::framework::Changed(ApiKeyDefinition(), planned, prior, "expires_at"))
         WarnIfExpiryPassed(config, false, response.diagnostics);
-    const bool scopes_changed = AttributeChanged(planned, prior, "scopes");
-    if (scopes_changed || AttributeChanged(planned, prior, "scope"))
+    const auto& definition = ApiKeyDefinition();
+    const bool scopes_changed = tfplugin::framework::Changed(definition, planned, prior, "scopes");
+    if (scopes_changed || tfplugin::framework::Changed(definition, planned, prior, "scope"))
         CheckScopes(ctx, config, response.diagnostics);
     // The API derives the deprecated `scope` from `scopes` (one scope: that scope; otherwise
-    // none), so a change of scopes changes it too, unless the user sets it.
-    if (scopes_changed && config.Attribute("scope").IsNull()) {
-        response.planned_state = response.planned_state.WithAttribute("scope", kUnknownString);
+    // none), so a change of scopes changes it too, unless the user sets it. What the cloud chose
+    // before is then no longer the plan: unknown, or the "" the configuration holds, which stays.
+    if (scopes_changed && IsSet(config, "scope") == false) {
+        const auto& written = config.Attribute("scope");
+        response.planned_state =
+            response.planned_state.WithAttribute("scope", written.IsNull() ? kUnknownString : written);
     }
     if (LockboxOutputOf(planned) != LockboxOutputOf(prior) || !planned.Attribute("output_to_lockbox").IsKnown()) {
         // A secret the state does not hold in plaintext (an imported key, or one kept only

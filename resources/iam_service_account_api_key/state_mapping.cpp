@@ -19,10 +19,6 @@ std::string StringOf(const Value& object, const std::string& name) {
     return value.IsKnown() ? value.AsString() : std::string();
 }
 
-bool AttributeChanged(const Value& after, const Value& before, const std::string& name) {
-    return !(after.Attribute(name) == before.Attribute(name));
-}
-
 bool HoldsPlaintextSecret(const Value& state) {
     const auto& secret_key = state.Attribute("secret_key");
     return secret_key.IsKnown() && !secret_key.AsString().empty();

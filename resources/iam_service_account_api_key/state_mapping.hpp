@@ -14,8 +14,6 @@ namespace provider {
 tfplugin::Value StringOrNull(const std::string& text);
 /// The string of a known attribute, "" for null or unknown.
 std::string StringOf(const tfplugin::Value& object, const std::string& name);
-/// Whether the attribute differs between two values of the resource (a plan and a prior state).
-bool AttributeChanged(const tfplugin::Value& after, const tfplugin::Value& before, const std::string& name);
 /// Whether the state keeps the key's secret in plaintext (not imported, not only PGP-encrypted,
 /// not in Lockbox). Asked without copying the secret.
 bool HoldsPlaintextSecret(const tfplugin::Value& state);
