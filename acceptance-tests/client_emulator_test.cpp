@@ -246,6 +246,21 @@ TEST_F(ClientAgainstEmulator, ACreateWhoseAnswerIsLateIsRecovered) {
     EXPECT_EQ(state["idempotencyKeys"].size(), 1U) << "asked again with the same key";
 }
 
+// A lost answer makes the outcome unknown for good: later attempts that are refused (503 here)
+// do not end the call, which asks again until the first answer is learnt.
+TEST_F(ClientAgainstEmulator, ACreateLostThenRefusedIsStillRecovered) {
+    auto client = ConnectWithOAuth();
+    Fault({{"method", "POST"}, {"path", "/iam/v1/apiKeys"}, {"action", "drop-after"}});
+    Fault({{"method", "POST"}, {"path", "/iam/v1/apiKeys"}, {"status", 503}, {"count", 4}});
+    auto created = client->ApiKeys().Create(NewKey(), ycloud::Context{});
+    ASSERT_TRUE(created) << created.GetError().ToString();
+    const auto state = State();
+    EXPECT_EQ(state["apiKeysCreated"], 1);
+    ASSERT_EQ(state["apiKeys"].size(), 1U);
+    EXPECT_EQ(state["apiKeys"][0]["id"], created.Value().api_key.id);
+    EXPECT_EQ(state["callCounts"]["POST /iam/v1/apiKeys"], 6) << "1 lost, 3 retries refused, then recovery";
+}
+
 // The same after a stop (Terraform's StopProvider) while the create was in flight.
 TEST_F(ClientAgainstEmulator, ACreateInFlightWhenStoppedIsRecovered) {
     auto client = ConnectWithOAuth();

@@ -48,6 +48,12 @@ TEST(DropIn, EmptyScopesMeanTheCloudsChoice) {
              EXPECT_GT(scenario.CloudKey(id)["scopes"].size(), 1U) << "the cloud's default scopes";
              EXPECT_EQ(scenario.Emulator().Probe(key["secret_key"], "yc.monitoring.manage"), 200);
          }},
+        // No longer written: the state shows what the cloud chose.
+        {KeyResource(""),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id);
+             EXPECT_EQ(key["scopes"], scenario.CloudKey(id)["scopes"]);
+         }},
         {KeyResource("  scopes = [\"yc.postbox.send\"]\n"),
          [&](const json& key) {
              EXPECT_EQ(key["id"], id) << "in place";
@@ -76,6 +82,31 @@ TEST(DropIn, EmptyPgpKeyExpiryAndScopeAreUnset) {
                        EXPECT_EQ(cloud["expiresAt"], "") << "never expires";
                        EXPECT_EQ(cloud["scope"], "yc.postbox.send") << "the cloud still fills in the one scope";
                    }}});
+}
+
+// scope = "" leaves the deprecated attribute to the cloud, which derives it from scopes again
+// whenever they change: the state keeps "" all along.
+TEST(DropIn, EmptyScopeStaysEmptyWhenScopesChange) {
+    Scenario scenario;
+    std::string id;
+    scenario.Run({
+        {KeyResource("  scopes = [\"yc.postbox.send\"]\n"),
+         [&](const json& key) {
+             id = key["id"];
+             EXPECT_EQ(key["scope"], "yc.postbox.send") << "filled in by the cloud";
+         }},
+        {KeyResource("  scope  = \"\"\n  scopes = [\"yc.postbox.send\", \"yc.monitoring.manage\"]\n"),
+         [&](const json& key) {
+             EXPECT_EQ(key["id"], id);
+             EXPECT_EQ(key["scope"], "");
+             EXPECT_EQ(scenario.CloudKey(id)["scope"], "") << "two scopes: the cloud has no single one";
+         }},
+        {KeyResource("  scope  = \"\"\n  scopes = [\"yc.monitoring.manage\"]\n"),
+         [&](const json& key) {
+             EXPECT_EQ(key["scope"], "");
+             EXPECT_EQ(scenario.CloudKey(id)["scope"], "yc.monitoring.manage");
+         }},
+    });
 }
 
 TEST(DropIn, ScopeFromAnUnsetOrUnknownVariableIsNoConflict) {
