@@ -161,9 +161,9 @@ void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
         return;
     }
     const auto& planned = response.planned_state;
-    if (tfplugin::framework::Changed(ApiKeyDefinition(), planned, prior, "expires_at"))
-        WarnIfExpiryPassed(config, false, response.diagnostics);
     const auto& definition = ApiKeyDefinition();
+    if (tfplugin::framework::Changed(definition, planned, prior, "expires_at"))
+        WarnIfExpiryPassed(config, false, response.diagnostics);
     const bool scopes_changed = tfplugin::framework::Changed(definition, planned, prior, "scopes");
     if (scopes_changed || tfplugin::framework::Changed(definition, planned, prior, "scope"))
         CheckScopes(ctx, config, response.diagnostics);
