@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <nlohmann/json.hpp>
+
 #include "tfplugin/types/decode_error.hpp"
 
 namespace tfplugin {
@@ -261,6 +264,88 @@ TEST(MsgpackEncode, WholeObjectsRoundTripThroughTheDecoder) {
                        {"count", Value::FromNumber(Num("12345678901234567890.25"))},
                        {"lockbox", Value::Null(Type::List(Type::Object({{"secret_id", Type::String()}})))}});
     EXPECT_EQ(DecodeMsgpack(EncodeMsgpack(value, type), type), value);
+}
+
+}  // namespace
+}  // namespace tfplugin
+
+namespace tfplugin {
+namespace {
+
+// Hostile nesting: each level is one byte (0x91 = array of one, 0x81 + key = map of one), so a
+// small message used to recurse deep enough to overflow the stack.
+std::string NestedMsgpackArrays(std::size_t depth) {
+    return std::string(depth, '\x91') + '\xc0';
+}
+
+std::string NestedMsgpackMaps(std::size_t depth) {
+    std::string bytes;
+    for (std::size_t i = 0; i < depth; ++i)
+        bytes += "\x81\xa1k";
+    return bytes + '\xc0';
+}
+
+void ExpectTooDeep(const std::function<void()>& decode) {
+    try {
+        decode();
+        FAIL() << "a value nested this deep should be refused";
+    } catch (const DecodeError& error) {
+        EXPECT_NE(std::string(error.what()).find("nest more than 128 levels"), std::string::npos) << error.what();
+    }
+}
+
+TEST(NestingLimit, DeepMsgpackIsADecodeErrorNotACrash) {
+    ExpectTooDeep([] { DecodeMsgpack(NestedMsgpackArrays(87'000), Type::Dynamic()); });
+    ExpectTooDeep([] { DecodeMsgpack(NestedMsgpackMaps(53'000), Type::Dynamic()); });
+    ExpectTooDeep([] { DecodeMsgpack(NestedMsgpackArrays(129), Type::String()); });
+}
+
+TEST(NestingLimit, DeepJsonIsADecodeErrorNotACrash) {
+    ExpectTooDeep([] { DecodeJson(std::string(200'000, '['), Type::Dynamic()); });
+    std::string objects;
+    for (int i = 0; i < 100'000; ++i)
+        objects += R"({"a":)";
+    ExpectTooDeep([&] { DecodeJson(objects, Type::Dynamic()); });
+}
+
+TEST(NestingLimit, RealisticDepthsStillDecode) {
+    // 128 levels is the limit itself: a list of lists ... of strings that deep decodes.
+    Type type = Type::String();
+    for (int i = 0; i < 127; ++i)
+        type = Type::List(type);
+    const auto value = DecodeMsgpack(std::string(127, '\x91') + "\xa1x", type);
+    EXPECT_TRUE(value.IsKnown());
+    EXPECT_EQ(DecodeMsgpack(EncodeMsgpack(value, type), type), value);
+}
+
+TEST(NestingLimit, DynamicTypeNamesAreBoundedToo) {
+    // A dynamic value's type is JSON text inside the message: ["list",["list",...]] 10,000 deep.
+    std::string type_text;
+    for (int i = 0; i < 10'000; ++i)
+        type_text += R"(["list",)";
+    type_text += "\"string\"" + std::string(10'000, ']');
+    std::string bytes = "\x92\xdb";  // str 32: a four-byte length follows
+    for (const unsigned shift : {24U, 16U, 8U, 0U})
+        bytes += static_cast<char>((type_text.size() >> shift) & 0xffU);
+    bytes += type_text + '\xc0';
+    try {
+        DecodeMsgpack(bytes, Type::Dynamic());
+        FAIL() << "a type nested this deep should be refused";
+    } catch (const DecodeError& error) {
+        EXPECT_NE(std::string(error.what()).find("type"), std::string::npos) << error.what();
+    }
+    EXPECT_FALSE(Type::FromJson(nlohmann::json::parse(type_text)));
+}
+
+TEST(JsonDecode, ErrorsDoNotQuoteTheInput) {
+    // nlohmann quotes the last token it read; in raw state that may be part of a secret.
+    try {
+        DecodeJson(R"({"a":"AQVNsecretpart)", kPair);
+        FAIL() << "decoding should have failed";
+    } catch (const DecodeError& error) {
+        EXPECT_EQ(std::string(error.what()).find("AQVN"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find("invalid JSON"), std::string::npos) << error.what();
+    }
 }
 
 }  // namespace

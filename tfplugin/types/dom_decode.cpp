@@ -2,6 +2,7 @@
 
 #include "tfplugin/types/decode_error.hpp"
 #include "tfplugin/types/dom.hpp"
+#include "tfplugin/types/dom_builder.hpp"
 #include "tfplugin/types/refinements_msgpack.hpp"
 
 namespace tfplugin::detail {
@@ -166,7 +167,11 @@ Value DecodeDynamic(const json& dom, const AttributePath& path, WireFormat forma
         const std::string type_text = dom[0].is_binary()
                                           ? std::string(dom[0].get_binary().begin(), dom[0].get_binary().end())
                                           : dom[0].get<std::string>();
-        type_json = json::parse(type_text, nullptr, false);
+        try {
+            type_json = ParseJsonDom(type_text);
+        } catch (const DecodeError&) {
+            throw DecodeError(path, "a dynamic value names a type that is not valid JSON");
+        }
         inner = &dom[1];
     } else {
         if (!dom.is_object() || !dom.contains("type") || !dom.contains("value")) {

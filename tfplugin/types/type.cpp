@@ -154,6 +154,13 @@ std::string Type::FriendlyName() const {
 }
 
 std::optional<Type> Type::FromJson(const nlohmann::json& json) {
+    return FromJsonWithin(json, kMaxTypeDepth);
+}
+
+std::optional<Type> Type::FromJsonWithin(const nlohmann::json& json, std::size_t depth_left) {
+    if (depth_left == 0) {
+        return std::nullopt;  // deeper than any real type: see kMaxTypeDepth
+    }
     if (json.is_string()) {
         const auto& name = json.get_ref<const std::string&>();
         if (name == "string")
@@ -171,7 +178,7 @@ std::optional<Type> Type::FromJson(const nlohmann::json& json) {
     }
     const auto& kind = json[0].get_ref<const std::string&>();
     if (kind == "list" || kind == "set" || kind == "map") {
-        auto element = FromJson(json[1]);
+        auto element = FromJsonWithin(json[1], depth_left - 1);
         if (!element)
             return std::nullopt;
         if (kind == "list")
@@ -183,7 +190,7 @@ std::optional<Type> Type::FromJson(const nlohmann::json& json) {
     if (kind == "object" && json[1].is_object()) {
         std::map<std::string, Type> attributes;
         for (const auto& [name, attribute_json] : json[1].items()) {
-            auto attribute = FromJson(attribute_json);
+            auto attribute = FromJsonWithin(attribute_json, depth_left - 1);
             if (!attribute)
                 return std::nullopt;
             attributes.emplace(name, *attribute);
@@ -193,7 +200,7 @@ std::optional<Type> Type::FromJson(const nlohmann::json& json) {
     if (kind == "tuple" && json[1].is_array()) {
         std::vector<Type> elements;
         for (const auto& element_json : json[1]) {
-            auto element = FromJson(element_json);
+            auto element = FromJsonWithin(element_json, depth_left - 1);
             if (!element)
                 return std::nullopt;
             elements.push_back(*element);

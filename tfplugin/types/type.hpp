@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
@@ -28,7 +29,14 @@ public:
 
     /// Parses the JSON form used in schemas and in dynamic values: "string", ["list","string"],
     /// ["object",{"a":"bool"}], ["tuple",["number"]], "dynamic". Returns nothing when malformed.
+    /// Types nesting deeper than kMaxTypeDepth are malformed too.
     static std::optional<Type> FromJson(const nlohmann::json& json);
+
+    /// How deeply a type read from the wire may nest. A dynamic value names its own type, and
+    /// every use of a type (comparison, encoding, destruction) recurses once per level; real
+    /// types nest a handful of levels, and 64 matches the 128 document levels a value may use
+    /// (each type level is two: ["list", ...]).
+    static constexpr std::size_t kMaxTypeDepth = 64;
 
     [[nodiscard]] TypeKind Kind() const;
     [[nodiscard]] bool IsPrimitive() const;
@@ -52,6 +60,7 @@ public:
 private:
     struct Data;
     explicit Type(std::shared_ptr<const Data> data);
+    static std::optional<Type> FromJsonWithin(const nlohmann::json& json, std::size_t depth_left);
     std::shared_ptr<const Data> data_;
 };
 

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 #include <variant>
+
+#include "tfplugin/types/value_hash.hpp"
 
 namespace tfplugin {
 
@@ -165,6 +168,25 @@ const UnknownRefinements& Value::Refinements() const {
     return Expect<UnknownRefinements>(payload_->data, "unknown");
 }
 
+namespace {
+
+bool ContainsAll(const std::vector<Value>& haystack, const std::vector<Value>& needles) {
+    std::unordered_multimap<std::size_t, const Value*> index;
+    index.reserve(haystack.size());
+    for (const auto& element : haystack) {
+        index.emplace(HashValue(element), &element);
+    }
+    for (const auto& needle : needles) {
+        auto [first, last] = index.equal_range(HashValue(needle));
+        if (std::none_of(first, last, [&](const auto& entry) { return *entry.second == needle; })) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 bool operator==(const Value& a, const Value& b) {
     if (a.state_ != b.state_ || !(a.type_ == b.type_))
         return false;
@@ -176,16 +198,9 @@ bool operator==(const Value& a, const Value& b) {
         return true;
     if (a.type_.Kind() != TypeKind::kSet)
         return a.payload_->data == b.payload_->data;
-    // Sets have no order: equal when each element of one is found in the other.
-    const auto& left = a.Elements();
-    const auto& right = b.Elements();
-    if (left.size() != right.size())
-        return false;
-    for (const auto& element : left) {
-        if (std::find(right.begin(), right.end(), element) == right.end())
-            return false;
-    }
-    return true;
+    // Sets have no order: equal when each element of one is found in the other, both ways (a
+    // set decoded from the wire may repeat an element). A hash index keeps this linear.
+    return ContainsAll(a.Elements(), b.Elements()) && ContainsAll(b.Elements(), a.Elements());
 }
 
 }  // namespace tfplugin

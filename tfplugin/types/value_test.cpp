@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
+#include "tfplugin/types/value_hash.hpp"
+
 namespace tfplugin {
 namespace {
 
@@ -47,6 +51,27 @@ TEST(Value, NullAndUnknownDiffer) {
     EXPECT_NE(Value::Null(Type::String()), Value::Unknown(Type::String()));
     EXPECT_NE(Value::Null(Type::String()), Value::Null(Type::Number()));
     EXPECT_THROW((void)Value::Unknown(Type::String()).AsString(), std::logic_error);
+}
+
+TEST(Value, EqualValuesHashEqually) {
+    const auto ab = Value::Set(Type::String(), {Value::String("a"), Value::String("b")});
+    const auto ba = Value::Set(Type::String(), {Value::String("b"), Value::String("a"), Value::String("b")});
+    EXPECT_EQ(ab, ba);
+    EXPECT_EQ(HashValue(ab), HashValue(ba));
+    EXPECT_EQ(HashValue(Value::FromNumber(*Number::Parse("1.50"))),
+              HashValue(Value::FromNumber(*Number::Parse("1.5"))));
+    EXPECT_NE(HashValue(Value::String("a")), HashValue(Value::String("b")));
+    EXPECT_NE(Value::Set(Type::String(), {Value::String("a")}), ab);
+}
+
+TEST(Value, LargeSetsCompareInLinearTime) {
+    std::vector<Value> forward;
+    for (int i = 0; i < 100'000; ++i)
+        forward.push_back(Value::String("scope-" + std::to_string(i)));
+    std::vector<Value> backward(forward.rbegin(), forward.rend());
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_EQ(Value::Set(Type::String(), forward), Value::Set(Type::String(), backward));
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
 
 }  // namespace
