@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "tfplugin/framework/definition.hpp"
 
 namespace tfplugin::framework {
@@ -41,6 +43,19 @@ TEST(Validators, DuplicatesPointAtTheRepeatedElement) {
     ASSERT_EQ(diagnostics.Items().size(), 1U);
     EXPECT_EQ(diagnostics.Items()[0].attribute, AttributePath::Root("attr").Index(2));
     EXPECT_NE(diagnostics.Items()[0].detail.find("index 0 and again at index 2"), std::string::npos);
+}
+
+TEST(Validators, UniquenessOfManyElementsIsFastAndBriefAboutRepeats) {
+    std::vector<std::string> distinct;
+    for (int i = 0; i < 100'000; ++i)
+        distinct.push_back("yc.scope." + std::to_string(i));
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_FALSE(Check(ElementsUnique(), Strings(distinct)).HasError());
+    // 100,000 copies of one scope: ten named, one counting the other 99,989.
+    const auto repeats = Check(ElementsUnique(), Strings(std::vector<std::string>(100'000, "yc.postbox.send")));
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+    ASSERT_EQ(repeats.Items().size(), 11U);
+    EXPECT_NE(repeats.Items().back().detail.find("99989 more"), std::string::npos) << repeats.Items().back().detail;
 }
 
 TEST(Validators, EachElementUsesTheIndex) {
