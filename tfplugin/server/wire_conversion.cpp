@@ -86,7 +86,9 @@ void ToProto(const AttributePath& path, tfplugin6::AttributePath& proto) {
     for (const auto& step : path.Steps()) {
         auto& proto_step = *proto.add_steps();
         if (const auto* name = std::get_if<AttributeName>(&step)) {
-            proto_step.set_attribute_name(name->name);
+            // Names come from the decoded value too (an attribute the schema lacks): protobuf
+            // refuses to send a string that is not UTF-8, so it is made valid like every text.
+            proto_step.set_attribute_name(ForceValidUtf8(name->name));
         } else if (const auto* key = std::get_if<ElementKeyString>(&step)) {
             proto_step.set_element_key_string(ForceValidUtf8(key->key));
         } else {

@@ -51,6 +51,22 @@ TEST(WireConversion, DiagnosticsCarryPathsAndValidUtf8) {
     EXPECT_EQ(proto[0].attribute().steps(1).element_key_int(), 2);
 }
 
+TEST(WireConversion, AttributeNamesFromTheWireAreMadeValidUtf8) {
+    // {"name": nil, "tags": nil, "\xff": nil}: the unknown attribute is named in the path.
+    tfplugin6::DynamicValue proto;
+    proto.set_msgpack(std::string("\x83\xa4name\xc0\xa4tags\xc0\xa1\xff\xc0", 16));
+    Diagnostics diagnostics;
+    EXPECT_FALSE(FromProto(proto, kObject, "configuration", diagnostics));
+    google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic> wire;
+    ToProto(diagnostics, wire);
+    ASSERT_EQ(wire.size(), 1);
+    ASSERT_EQ(wire[0].attribute().steps_size(), 1);
+    EXPECT_EQ(wire[0].attribute().steps(0).attribute_name(), "\xEF\xBF\xBD");
+    EXPECT_EQ(wire[0].detail().find('\xff'), std::string::npos);
+    tfplugin6::Diagnostic copy;
+    EXPECT_TRUE(copy.ParseFromString(wire[0].SerializeAsString()));
+}
+
 TEST(WireConversion, SchemaFlagsFollowTheAttributeMode) {
     Schema schema;
     schema.block.attributes = {framework::Required("a", Type::String(), "A."),
