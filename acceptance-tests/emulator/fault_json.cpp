@@ -11,7 +11,7 @@ namespace {
 using nlohmann::json;
 
 const std::set<std::string> kFields = {
-    "method", "path", "status", "count", "latencyMs", "action", "timeoutMs", "answerDelayMs"};
+    "method", "path", "status", "count", "skip", "latencyMs", "action", "timeoutMs", "answerDelayMs", "retryAfterS"};
 const std::set<std::string> kActions = {"drop", "drop-after", "timeout"};
 
 // A non-negative whole number of milliseconds from `field`, if present.
@@ -38,6 +38,19 @@ bool ReadCount(const json& document, int& into, std::string& problem) {
     }
     if (!value.is_number_integer() || value.get<std::int64_t>() < 1 || value.get<std::int64_t>() > 1'000'000) {
         problem = "\"count\" is a number of calls (at least 1), or -1 or \"all\" for every call";
+        return false;
+    }
+    into = value.get<int>();
+    return true;
+}
+
+// A whole number from 0 to `most` in `field`, if present.
+bool ReadWhole(const json& document, const char* field, int most, int& into, std::string& problem) {
+    if (!document.contains(field))
+        return true;
+    const auto& value = document[field];
+    if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > most) {
+        problem = std::string("\"") + field + "\" is a whole number, 0 to " + std::to_string(most);
         return false;
     }
     into = value.get<int>();
@@ -73,7 +86,9 @@ std::optional<Fault> Faults::FromJson(const json& document, std::string& problem
         !ReadText(document, "action", fault.action, problem) || !ReadCount(document, fault.count, problem) ||
         !ReadMilliseconds(document, "latencyMs", fault.latency_ms, problem) ||
         !ReadMilliseconds(document, "timeoutMs", fault.timeout_ms, problem) ||
-        !ReadMilliseconds(document, "answerDelayMs", fault.answer_delay_ms, problem)) {
+        !ReadMilliseconds(document, "answerDelayMs", fault.answer_delay_ms, problem) ||
+        !ReadWhole(document, "skip", 1'000'000, fault.skip, problem) ||
+        !ReadWhole(document, "retryAfterS", 3600, fault.retry_after_s, problem)) {
         return std::nullopt;
     }
     if (fault.path.empty()) {

@@ -37,6 +37,10 @@ std::optional<Fault> Faults::Take(const std::string& method, const std::string& 
             it->path.back() == '*' ? path.rfind(it->path.substr(0, it->path.size() - 1), 0) == 0 : path == it->path;
         if (!method_matches || !path_matches)
             continue;
+        if (it->skip > 0) {
+            --it->skip;  // this call goes by, as if the fault were not there yet
+            continue;
+        }
         Fault fault = *it;
         if (it->count > 0 && --it->count == 0)
             faults_.erase(it);
@@ -63,6 +67,8 @@ bool Faults::Apply(const Fault& fault, httplib::Response& response) {
                   fault.status == 429 ? 8 : (fault.status >= 500 ? 14 : 3),
                   "fault injected by the emulator (HTTP " + std::to_string(fault.status) + ")");
         response.status = fault.status;
+        if (fault.status == 429)
+            response.set_header("Retry-After", std::to_string(fault.retry_after_s));
         return true;
     }
     return false;  // latency, or parts that act on the answer: carry on to the real handler

@@ -28,6 +28,12 @@ struct Fault {
     std::string action;
     int timeout_ms = 30'000;
     int answer_delay_ms = 0;  ///< handle the call at once, then wait this long before answering
+    /// Let this many matching calls through untouched first, so a test can hit the second GET
+    /// of a key (the one after an update) rather than the refresh before it.
+    int skip = 0;
+    /// Seconds a 429 answer asks the client to wait (its Retry-After header), as Yandex Cloud's
+    /// gateway sends with RESOURCE_EXHAUSTED.
+    int retry_after_s = 1;
 };
 
 /// Faults set through the admin API. Each call takes the first fault that matches it.
