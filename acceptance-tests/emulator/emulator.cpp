@@ -1,5 +1,7 @@
 #include "acceptance-tests/emulator/emulator.hpp"
 
+#include <stdexcept>
+
 #include "acceptance-tests/emulator/idempotency.hpp"
 #include "acceptance-tests/emulator/seed_file.hpp"
 #include "acceptance-tests/emulator/timestamp.hpp"
@@ -131,10 +133,31 @@ int Emulator::Start(int port) {
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         setsockopt(socket, SOL_SOCKET, SO_REUSEPORT, &no, sizeof no);
     });
+    // Answers go out as two writes (headers, then body): with Nagle's algorithm the body would
+    // wait for the client's delayed ACK, 40 ms per request on loopback.
+    server_->set_tcp_nodelay(true);
     port_ = port == 0 ? server_->bind_to_any_port("127.0.0.1") : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
     if (port_ <= 0)
         return port_;
     context_ = std::make_unique<Context>(Context{store_, options_, "127.0.0.1:" + std::to_string(port_)});
+    // Yandex Cloud's gateway refuses a body whose fields have the wrong JSON type or form (400
+    // INVALID_ARGUMENT) before any handler sees it. The handlers read fields as they expect them,
+    // so what they cannot read (nlohmann's type errors, std::stoll's) is answered the same way;
+    // anything else a handler throws is a bug of the emulator and stays a 500.
+    server_->set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const nlohmann::json::exception&) {
+            SendError(response, kInvalidArgument, "The request body has a field of the wrong type or form");
+        } catch (const std::invalid_argument&) {
+            SendError(response, kInvalidArgument, "The request body has a field of the wrong type or form");
+        } catch (const std::out_of_range&) {
+            SendError(response, kInvalidArgument, "The request body has a field out of range");
+        } catch (const std::exception& other) {
+            response.status = 500;
+            response.set_header("EXCEPTION_WHAT", other.what());
+        }
+    });
     server_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         return pipeline_.Before(request, response);
     });
