@@ -68,6 +68,7 @@ public:
         WriteConfig(path_.step);
 
         const auto before = emulator_.State();
+        before_step_ = AllVersions(before);
         if (case_.fault != nullptr)
             emulator_.Fault(FaultDocument());
         const auto [exit_code, output, everything] = case_.fault && case_.fault->interrupt ? Interrupt(before) : Step();
@@ -179,8 +180,11 @@ private:
         const auto state = ReadState(workspace_);
         for (const auto& key : OrphanKeys(cloud, state, at_end ? "" : outside_))
             result_.orphans.insert(key + " (" + when + ")");
-        for (const auto& version : UntrackedVersions(cloud, seeded_, state))
-            result_.untracked.insert(version + " (" + when + ")");
+        for (const auto& version : UntrackedVersions(cloud, seeded_, state)) {
+            const auto* written =
+                before_step_.count(version) ? "written before the step" : "written by the step or later";
+            result_.untracked.insert(version + " (" + written + "; ACTIVE " + when + ")");
+        }
     }
 
     // Without faults, Terraform must bring everything back: apply what the configuration says
@@ -229,6 +233,7 @@ private:
     EmulatorProcess emulator_{{"--operation-delay-ms", std::to_string(kOperationDelayMs)}};
     acceptance::TerraformWorkspace workspace_;
     VersionIds seeded_;
+    VersionIds before_step_;
     std::string outside_;
     CaseResult result_;
 };

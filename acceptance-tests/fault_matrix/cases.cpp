@@ -27,10 +27,12 @@ struct Pinned {
 const Pinned kPinned[] = {
     // 429 on the read after the new version was written: the next plan replaced the key.
     {"lockbox_added", "GET", "/iam/v1/apiKeys/*", 2, "429_always"},
+    // addVersion took effect but its operation could not be checked.
+    {"lockbox_added", "GET", "/operations/*", 1, "429_always"},
     // addVersion took effect but its answer (and so its operation) was lost.
     {"lockbox_added", "POST", "/lockbox/v1/secrets/e6qacceptancesecret1:addVersion", 1, "drop_after"},
-    // scheduleVersionDestruction failed: the old version stayed ACTIVE.
-    {"lockbox_removed", "POST", "/lockbox/v1/secrets/e6qacceptancesecret1:scheduleVersionDestruction", 1, "500"},
+    // scheduleVersionDestruction failed (every try): the old version stayed ACTIVE.
+    {"lockbox_removed", "POST", "/lockbox/v1/secrets/e6qacceptancesecret1:scheduleVersionDestruction", 1, "429_always"},
 };
 
 }  // namespace
