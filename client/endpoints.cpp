@@ -1,5 +1,7 @@
 #include "client/endpoints.hpp"
 
+#include "client/services/json_fields.hpp"
+
 namespace ycloud {
 
 namespace {
@@ -59,10 +61,12 @@ Result<std::string> Endpoints::BaseUrl(Service service, const Context& context) 
             return error;
         }
         std::map<std::string, std::string> found;
-        for (const auto& entry : answer.Value().value("endpoints", nlohmann::json::array())) {
-            if (entry.is_object() && entry.contains("id") && entry.contains("address")) {
-                found[entry["id"].get<std::string>()] = entry["address"].get<std::string>();
-            }
+        // A malformed answer leaves services undiscovered (an error naming them), never an exception.
+        for (const auto& entry : ArrayField(answer.Value(), "endpoints")) {
+            const auto id = TextField(entry, "id");
+            const auto address = TextField(entry, "address");
+            if (!id.empty() && !address.empty())
+                found[id] = address;
         }
         discovered_ = std::move(found);
     }

@@ -19,20 +19,18 @@ Result<std::string> KeybaseService::PrimaryPublicKey(const std::string& user_nam
     }
     const auto& json = answer.Value();
     // Keybase reports failures in its own status object, usually with HTTP 200.
-    const auto status = json.value("status", nlohmann::json::object());
+    const auto status = ObjectField(json, "status");
     if (TextField(status, "name") != "OK") {
         const auto name = TextField(status, "name");
         return Error::Of(name == "NOT_FOUND" ? GrpcCode::kNotFound : GrpcCode::kUnknown,
                          "Keybase has no user \"" + user_name + "\" (status " +
                              (name.empty() ? std::string("missing") : name) + ")");
     }
-    const auto them = json.value("them", nlohmann::json::array());
-    if (!them.is_array() || them.empty() || !them.front().is_object()) {
+    const auto them = ArrayField(json, "them");
+    if (them.empty() || !them.front().is_object()) {
         return Error::Of(GrpcCode::kNotFound, "Keybase has no user \"" + user_name + "\"");
     }
-    const auto bundle = TextField(
-        them.front().value("public_keys", nlohmann::json::object()).value("primary", nlohmann::json::object()),
-        "bundle");
+    const auto bundle = TextField(ObjectField(ObjectField(them.front(), "public_keys"), "primary"), "bundle");
     if (bundle.empty()) {
         return Error::Of(GrpcCode::kNotFound, "Keybase user \"" + user_name + "\" has no public key");
     }

@@ -1,5 +1,7 @@
 #include "client/services/operations.hpp"
 
+#include "client/services/json_fields.hpp"
+
 namespace ycloud {
 
 namespace {
@@ -16,15 +18,17 @@ Result<Operation> Operation::FromJson(const nlohmann::json& json) {
     }
     Operation operation;
     operation.id = json["id"].get<std::string>();
-    operation.description = json.value("description", "");
-    operation.done = json.value("done", false);
-    operation.metadata = json.value("metadata", nlohmann::json::object());
+    operation.description = TextField(json, "description");
+    operation.done = BoolField(json, "done", false);
+    operation.metadata = ObjectField(json, "metadata");
     if (json.contains("error") && json["error"].is_object()) {
         const auto& status = json["error"];
         Error error;
-        const int code = status.value("code", 2);
+        const auto code = IntField(status, "code", 2);
         error.code = code >= 0 && code <= 16 ? static_cast<GrpcCode>(code) : GrpcCode::kUnknown;
-        error.message = status.value("message", "the operation failed");
+        error.message = TextField(status, "message");
+        if (error.message.empty())
+            error.message = "the operation failed";
         error.message += " (operation " + operation.id + ")";
         operation.error = std::move(error);
     } else if (json.contains("response")) {

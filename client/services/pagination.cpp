@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "client/services/json_fields.hpp"
+
 namespace ycloud {
 
 namespace {
@@ -40,10 +42,10 @@ Result<std::vector<nlohmann::json>> ListAllPages(RestClient& rest,
         auto answer = rest.Call(RestCall::Get(page_url), context);
         if (!answer)
             return answer.GetError();
-        for (const auto& item : answer.Value().value(field, nlohmann::json::array())) {
+        for (const auto& item : ArrayField(answer.Value(), field.c_str())) {
             items.push_back(item);
         }
-        page_token = answer.Value().value("nextPageToken", "");
+        page_token = TextField(answer.Value(), "nextPageToken");
         if (page_token.empty())
             return items;
     }
