@@ -106,10 +106,12 @@ void Provider::ReadResource(const CallContext& ctx,
     auto* resource = FindResource(request.type_name, response.diagnostics);
     if (resource == nullptr)
         return;
-    ReadResponse read{request.current_state, {}};
-    resource->Read(ctx, {request.current_state}, read);
+    const auto private_state = PrivateState::Parse(request.private_state);
+    ReadResponse read{request.current_state, private_state, {}};
+    resource->Read(ctx, {request.current_state, private_state}, read);
     response.diagnostics.Append(read.diagnostics);
     response.new_state = KeepEmptyAsWritten(resource->GetDefinition(), request.current_state, read.new_state);
+    response.private_state = read.private_state.Serialize();
 }
 
 void Provider::PlanResourceChange(const CallContext& ctx,
@@ -118,17 +120,21 @@ void Provider::PlanResourceChange(const CallContext& ctx,
     auto* resource = FindResource(request.type_name, response.diagnostics);
     if (resource == nullptr)
         return;
+    // The delete, too, gets what the prior private state remembers.
+    const auto prior_private = PrivateState::Parse(request.prior_private);
+    response.planned_private = prior_private.Serialize();
     if (request.proposed_new_state.IsNull()) {
         response.planned_state = request.proposed_new_state;  // destroy: nothing to plan
         return;
     }
     auto chores =
         RunPlanChores(resource->GetDefinition(), request.prior_state, request.proposed_new_state, request.config);
-    ModifyPlanResponse modified{chores.planned_state, std::move(chores.requires_replace), {}};
-    resource->ModifyPlan(ctx, {request.config, request.prior_state, chores.planned_state}, modified);
+    ModifyPlanResponse modified{chores.planned_state, std::move(chores.requires_replace), prior_private, {}};
+    resource->ModifyPlan(ctx, {request.config, request.prior_state, chores.planned_state, prior_private}, modified);
     SortAndDeduplicate(modified.requires_replace);
     response.planned_state = modified.planned_state;
     response.requires_replace = std::move(modified.requires_replace);
+    response.planned_private = modified.planned_private.Serialize();
     response.diagnostics.Append(modified.diagnostics);
 }
 
@@ -138,25 +144,31 @@ void Provider::ApplyResourceChange(const CallContext& ctx,
     auto* resource = FindResource(request.type_name, response.diagnostics);
     if (resource == nullptr)
         return;
+    const auto planned_private = PrivateState::Parse(request.planned_private);
     if (request.planned_state.IsNull()) {
-        DeleteResponse deleted;
-        resource->Delete(ctx, {request.prior_state}, deleted);
+        DeleteResponse deleted{planned_private, {}};
+        resource->Delete(ctx, {request.prior_state, planned_private}, deleted);
         response.diagnostics.Append(deleted.diagnostics);
-        // Gone unless deleting failed, in which case the object is still there.
-        response.new_state = deleted.diagnostics.HasError() ? request.prior_state : request.planned_state;
+        // Gone unless deleting failed, in which case the object, and what it remembers, are still there.
+        const bool failed = deleted.diagnostics.HasError();
+        response.new_state = failed ? request.prior_state : request.planned_state;
+        response.private_state = failed ? deleted.private_state.Serialize() : "";
         return;
     }
     Value new_state;
+    PrivateState private_state;
     Diagnostics diagnostics;
     if (request.prior_state.IsNull()) {
-        CreateResponse created{Value::Null(request.planned_state.GetType()), {}};
-        resource->Create(ctx, {request.config, request.planned_state}, created);
+        CreateResponse created{Value::Null(request.planned_state.GetType()), planned_private, {}};
+        resource->Create(ctx, {request.config, request.planned_state, planned_private}, created);
         new_state = created.new_state;
+        private_state = created.private_state;
         diagnostics = created.diagnostics;
     } else {
-        UpdateResponse updated{request.prior_state, {}};
-        resource->Update(ctx, {request.config, request.prior_state, request.planned_state}, updated);
+        UpdateResponse updated{request.prior_state, planned_private, {}};
+        resource->Update(ctx, {request.config, request.prior_state, request.planned_state, planned_private}, updated);
         new_state = updated.new_state;
+        private_state = updated.private_state;
         diagnostics = updated.diagnostics;
     }
     new_state = KeepEmptyAsWritten(resource->GetDefinition(), request.planned_state, new_state);
@@ -168,6 +180,7 @@ void Provider::ApplyResourceChange(const CallContext& ctx,
         RequireWhollyKnown(new_state, request.type_name, diagnostics);
     }
     response.new_state = new_state;
+    response.private_state = private_state.Serialize();
     response.diagnostics.Append(diagnostics);
 }
 

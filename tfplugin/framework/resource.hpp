@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "tfplugin/framework/definition.hpp"
+#include "tfplugin/framework/private_state.hpp"
 #include "tfplugin/protocol/call_context.hpp"
 #include "tfplugin/protocol/provider_server.hpp"
 
@@ -12,6 +13,7 @@ namespace tfplugin::framework {
 struct CreateRequest {
     Value config;
     Value planned_state;  ///< may hold unknowns the resource must fill in
+    PrivateState planned_private;
 };
 
 struct CreateResponse {
@@ -19,15 +21,18 @@ struct CreateResponse {
     /// name it (its id), even if a later step fails: Terraform then records it as tainted and
     /// replaces it next time, instead of losing track of it.
     Value new_state;
+    PrivateState private_state;  ///< starts as the planned private state
     Diagnostics diagnostics;
 };
 
 struct ReadRequest {
     Value current_state;
+    PrivateState private_state;
 };
 
 struct ReadResponse {
-    Value new_state;  ///< starts as the current state; null means the object is gone
+    Value new_state;             ///< starts as the current state; null means the object is gone
+    PrivateState private_state;  ///< starts as the request's
     Diagnostics diagnostics;
 };
 
@@ -35,18 +40,24 @@ struct UpdateRequest {
     Value config;
     Value prior_state;
     Value planned_state;
+    PrivateState planned_private;
 };
 
 struct UpdateResponse {
-    Value new_state;  ///< starts as the prior state: nothing changed until the resource says so
+    Value new_state;             ///< starts as the prior state: nothing changed until the resource says so
+    PrivateState private_state;  ///< starts as the planned private state
     Diagnostics diagnostics;
 };
 
 struct DeleteRequest {
     Value prior_state;
+    PrivateState prior_private;
 };
 
 struct DeleteResponse {
+    /// Kept with the prior state when deleting fails (starts as the prior private state), so
+    /// what is still to be cleaned up is remembered for the next attempt.
+    PrivateState private_state;
     Diagnostics diagnostics;
 };
 
@@ -54,11 +65,13 @@ struct ModifyPlanRequest {
     Value config;
     Value prior_state;    ///< null when creating
     Value planned_state;  ///< after the framework's chores
+    PrivateState prior_private;
 };
 
 struct ModifyPlanResponse {
     Value planned_state;  ///< starts as the request's planned state
     std::vector<AttributePath> requires_replace;
+    PrivateState planned_private;  ///< starts as the prior private state; the apply receives it
     Diagnostics diagnostics;
 };
 
