@@ -1,6 +1,7 @@
 // Read, delete and import. Create and update, which move the secret, have their own files.
 #include "resources/iam_service_account_api_key/apply_support.hpp"
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
+#include "resources/iam_service_account_api_key/lockbox_retirement.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
 #include "resources/iam_service_account_api_key/state_mapping.hpp"
 #include "tfplugin/framework/timeouts.hpp"
@@ -21,6 +22,28 @@ ycloud::Client* ApiKeyResource::Client(Diagnostics& diagnostics) const {
     return client;
 }
 
+namespace {
+
+// Forgotten, and the next plan creates it again; unless Lockbox versions still hold its secret:
+// then it stays, marked, so the plan replaces it and its delete retires them first.
+void KeyDeletedOutsideTerraform(const tfplugin::framework::ReadRequest& request,
+                                tfplugin::framework::ReadResponse& response) {
+    const auto versions = VersionsToRetire(request.current_state, request.private_state);
+    if (versions.empty()) {
+        response.new_state = Value::Null(request.current_state.GetType());
+        return;
+    }
+    MarkKeyGone(response.private_state);
+    response.diagnostics.AddWarning(
+        "API key deleted outside Terraform",
+        "API key " + StringOf(request.current_state, "id") + " no longer exists, but version " +
+            versions.front().version_id + " of Lockbox secret " + versions.front().secret_id +
+            " still holds its secret. The plan replaces the key; deleting the old one schedules that version for "
+            "destruction.");
+}
+
+}  // namespace
+
 void ApiKeyResource::Read(const tfplugin::CallContext& ctx,
                           const tfplugin::framework::ReadRequest& request,
                           tfplugin::framework::ReadResponse& response) {
@@ -32,8 +55,7 @@ void ApiKeyResource::Read(const tfplugin::CallContext& ctx,
     auto key = client->ApiKeys().Get(id, call);
     if (!key) {
         if (key.GetError().IsNotFound()) {
-            // Deleted outside Terraform: forget it, and the next plan creates it again.
-            response.new_state = Value::Null(request.current_state.GetType());
+            KeyDeletedOutsideTerraform(request, response);
             return;
         }
         AddApiError(response.diagnostics, "Cannot read API key " + id, key.GetError());
@@ -57,19 +79,11 @@ void ApiKeyResource::Delete(const tfplugin::CallContext& ctx,
         return;
     }
     // The secret of a deleted key is useless; its Lockbox version goes too, also when the key
-    // was already gone (the official provider forgets it then).
-    const auto output = LockboxOutputOf(prior);
-    const auto version = StringOf(prior, "output_to_lockbox_version_id");
-    if (output && !version.empty()) {
-        auto retired = RetireLockboxVersion(*client, output->secret_id, version, call);
-        if (!retired) {
-            response.diagnostics.AddAttributeError(
-                tfplugin::AttributePath::Root("output_to_lockbox"),
-                "Cannot schedule the Lockbox version for destruction",
-                "API key " + id + " is deleted, but version " + version + " of Lockbox secret " + output->secret_id +
-                    " that held its secret is not: " + retired.GetError().ToString());
-        }
-    }
+    // was already gone (the official provider forgets it then), and so do versions an earlier
+    // apply could not retire. Those that fail now keep the object in state, to be tried again.
+    auto to_retire = VersionsToRetire(prior, request.prior_private);
+    RetireVersions(*client, to_retire, call, response.diagnostics);
+    RememberVersionsToRetire(response.private_state, to_retire);
 }
 
 void ApiKeyResource::ImportState(const tfplugin::CallContext& /*ctx*/,

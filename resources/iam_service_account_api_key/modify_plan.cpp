@@ -4,6 +4,7 @@
 #include "resources/iam_service_account_api_key/apply_support.hpp"
 #include "resources/iam_service_account_api_key/definition.hpp"
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
+#include "resources/iam_service_account_api_key/lockbox_retirement.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
 #include "resources/iam_service_account_api_key/state_mapping.hpp"
 #include "tfplugin/framework/timeouts.hpp"
@@ -73,6 +74,25 @@ void WarnIfExpiryPassed(const Value& config, bool creating, tfplugin::Diagnostic
         "\"" + text + "\" has already passed, so the key " +
             (creating ? "will not work from the moment it is created" : "stops working as soon as this is applied") +
             ". Set a later time, or remove expires_at for a key that never expires.");
+}
+
+// Lockbox versions an earlier apply could not retire still hold a secret of this key. Terraform
+// applies only a plan that changes something, so the version id is planned unknown: the update
+// that follows retires them, and says so now.
+void PlanRetirements(const tfplugin::framework::PrivateState& prior_private,
+                     tfplugin::framework::ModifyPlanResponse& response) {
+    const auto versions = VersionsToRetire(prior_private);
+    if (versions.empty())
+        return;
+    std::string list;
+    for (const auto& version : versions)
+        list += (list.empty() ? "" : ", ") + version.version_id + " of secret " + version.secret_id;
+    response.planned_state = response.planned_state.WithAttribute("output_to_lockbox_version_id", kUnknownString);
+    response.diagnostics.AddAttributeWarning(
+        AttributePath::Root("output_to_lockbox"),
+        "Old Lockbox versions to retire",
+        "An earlier apply could not schedule Lockbox version " + list +
+            " for destruction, and it still holds a secret of this key. This apply does it, as an update.");
 }
 
 }  // namespace
@@ -160,6 +180,13 @@ void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
         response.planned_state = PlanCreatedSecret(response.planned_state, config);
         return;
     }
+    if (KeyGone(request.prior_private)) {
+        // The key is gone (Read said why): a new one replaces it, after the old one's delete.
+        response.planned_state = response.planned_state.WithAttribute("id", kUnknownString);
+        response.requires_replace.push_back(AttributePath::Root("id"));
+        return;
+    }
+    PlanRetirements(request.prior_private, response);
     const auto& planned = response.planned_state;
     const auto& definition = ApiKeyDefinition();
     if (tfplugin::framework::Changed(definition, planned, prior, "expires_at"))

@@ -1,8 +1,12 @@
-// Update: the secret moves first when `output_to_lockbox` changed, then one PATCH with exactly
-// the changed fields. Whatever was done before a failure is in the returned state.
+// Update: the secret moves first when `output_to_lockbox` changed, then the Lockbox versions it
+// no longer needs are retired, then one PATCH with exactly the changed fields. Whatever was done
+// before a failure is in the returned state and private state.
+#include <algorithm>
+
 #include "resources/iam_service_account_api_key/apply_support.hpp"
 #include "resources/iam_service_account_api_key/definition.hpp"
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
+#include "resources/iam_service_account_api_key/lockbox_retirement.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
 #include "resources/iam_service_account_api_key/state_mapping.hpp"
 #include "tfplugin/framework/timeouts.hpp"
@@ -30,14 +34,25 @@ ycloud::Result<ycloud::SecretString> CurrentSecret(ycloud::Client& client,
         "so it cannot be written to Lockbox; replace the key instead (terraform apply -replace=...)");
 }
 
-// Moves the secret from where `prior` keeps it to where `plan` wants it, adding the new Lockbox
-// version before the old one is retired so the secret always has a home. Returns false after
-// adding an error; `state` then says where the secret is.
+// The Lockbox version `prior` names, once the state names another home for the secret.
+void QueueOldVersion(const Value& prior,
+                     const std::optional<LockboxOutput>& old_output,
+                     std::vector<VersionToRetire>& to_retire) {
+    const auto old_version = StringOf(prior, "output_to_lockbox_version_id");
+    const VersionToRetire version{old_output ? old_output->secret_id : "", old_version};
+    if (old_output && !old_version.empty() && std::find(to_retire.begin(), to_retire.end(), version) == to_retire.end())
+        to_retire.push_back(version);
+}
+
+// Moves the secret from where `prior` keeps it to where `plan` wants it. The old Lockbox version
+// joins `to_retire` only once the secret has its new home, so it always has one. Returns false
+// after adding an error; `state` then says where the secret is.
 bool MoveSecret(ycloud::Client& client,
                 const Value& prior,
                 const Value& plan,
                 const ycloud::Context& call,
                 Value& state,
+                std::vector<VersionToRetire>& to_retire,
                 tfplugin::Diagnostics& diagnostics) {
     const auto old_output = LockboxOutputOf(prior);
     const auto new_output = LockboxOutputOf(plan);
@@ -54,10 +69,12 @@ bool MoveSecret(ycloud::Client& client,
             const auto write = WriteToLockbox(client, *new_output, secret.Value(), call);
             if (!write.version_id.empty()) {
                 // The secret now lives in the new version (or may): the state says where, block
-                // and all, so the next plan neither writes it again nor replaces the key.
+                // and all, so the next plan neither writes it again nor replaces the key, and the
+                // old version is no longer the one the state names, so it is to be retired.
                 state = state.WithAttribute("output_to_lockbox", plan.Attribute("output_to_lockbox"))
                             .WithAttribute("output_to_lockbox_version_id", Value::String(write.version_id))
                             .WithAttribute("secret_key", Value::Null(Type::String()));
+                QueueOldVersion(prior, old_output, to_retire);
             }
             if (write.error) {
                 diagnostics.AddAttributeError(
@@ -73,20 +90,9 @@ bool MoveSecret(ycloud::Client& client,
         if (encrypted)
             state = state.WithAttribute("secret_key", Value::Null(Type::String()));
     }
-    // The secret is in its new home: whatever happens to the old version, the state says so.
+    // The secret is in its new home: the state says so, and the old version is to be retired.
     state = state.WithAttribute("output_to_lockbox", plan.Attribute("output_to_lockbox"));
-    const auto old_version = StringOf(prior, "output_to_lockbox_version_id");
-    if (old_output && !old_version.empty()) {
-        auto retired = RetireLockboxVersion(client, old_output->secret_id, old_version, call);
-        if (!retired) {
-            diagnostics.AddAttributeError(lockbox_path,
-                                          "Cannot schedule the old Lockbox version for destruction",
-                                          "The secret was moved, but version " + old_version + " of Lockbox secret " +
-                                              old_output->secret_id +
-                                              " still holds it: " + retired.GetError().ToString());
-            return false;
-        }
-    }
+    QueueOldVersion(prior, old_output, to_retire);
     return true;
 }
 
@@ -103,12 +109,18 @@ void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
     const auto id = StringOf(prior, "id");
     const auto call = CallContextFor(ctx, tfplugin::framework::TimeoutOf(plan, "update", kDefaultOperationTimeout));
     auto state = prior;
+    auto to_retire = VersionsToRetire(request.planned_private);
     if (LockboxOutputOf(plan) != LockboxOutputOf(prior)) {
-        const bool moved = MoveSecret(*client, prior, plan, call, state, response.diagnostics);
+        const bool moved = MoveSecret(*client, prior, plan, call, state, to_retire, response.diagnostics);
         response.new_state = state;
+        RememberVersionsToRetire(response.private_state, to_retire);
         if (!moved)
             return;
     }
+    // Old versions go before the rest of the update, whose failure must not keep them alive; one
+    // that cannot go now is remembered, and the user's change still goes ahead.
+    RetireVersions(*client, to_retire, call, response.diagnostics);
+    RememberVersionsToRetire(response.private_state, to_retire);
     // Between "" and null nothing changes in the cloud, so nothing is sent.
     const auto changed = [&](const char* name) {
         return tfplugin::framework::Changed(ApiKeyDefinition(), plan, prior, name);

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "client/client.hpp"
+#include "tfplugin/framework/private_state.hpp"
+#include "tfplugin/protocol/diagnostics.hpp"
+#include "tfplugin/types/value.hpp"
+
+// Lockbox versions that held a secret of the key and still have to be scheduled for destruction
+// because an earlier attempt failed. They live in the resource's private state, so they are
+// neither forgotten nor shown as attributes, and every later apply (or the delete) retries them.
+namespace provider {
+
+struct VersionToRetire {
+    std::string secret_id;
+    std::string version_id;
+    friend bool operator==(const VersionToRetire&, const VersionToRetire&) = default;
+};
+
+[[nodiscard]] std::vector<VersionToRetire> VersionsToRetire(const tfplugin::framework::PrivateState& private_state);
+void RememberVersionsToRetire(tfplugin::framework::PrivateState& private_state,
+                              const std::vector<VersionToRetire>& versions);
+
+/// The Lockbox versions a state still has to retire: those remembered, and the one it names.
+[[nodiscard]] std::vector<VersionToRetire> VersionsToRetire(const tfplugin::Value& state,
+                                                            const tfplugin::framework::PrivateState& private_state);
+
+/// Marks that the key was found deleted outside Terraform while Lockbox versions still hold its
+/// secret: the resource stays in state, so the plan replaces it and its delete retires them.
+void MarkKeyGone(tfplugin::framework::PrivateState& private_state);
+[[nodiscard]] bool KeyGone(const tfplugin::framework::PrivateState& private_state);
+
+/// Schedules each version for destruction. Those that fail stay in `versions`, each with an
+/// error on `output_to_lockbox` saying the next apply tries again.
+void RetireVersions(ycloud::Client& client,
+                    std::vector<VersionToRetire>& versions,
+                    const ycloud::Context& context,
+                    tfplugin::Diagnostics& diagnostics);
+
+}  // namespace provider
