@@ -22,9 +22,19 @@ constexpr std::array<const char*, 8> kCrashMarkers = {"plugin crashed",
                                                       "SIGSEGV",
                                                       "terminate called"};
 
-// Words that tie an error to the thing that failed: the API object or the provider's setup.
-constexpr std::array<const char*, 9> kNamesWhatFailed = {
-    "API key", "Lockbox", "IAM token", "operation", "endpoint", "api key", "version", "/iam/", "/lockbox/"};
+// Words that tie an error to the thing that failed: the API object or the provider's setup; or
+// Terraform's own word that the user interrupted it, when the provider finished what it was doing
+// without an error of its own.
+constexpr std::array<const char*, 10> kNamesWhatFailed = {"API key",
+                                                          "Lockbox",
+                                                          "IAM token",
+                                                          "operation",
+                                                          "endpoint",
+                                                          "api key",
+                                                          "version",
+                                                          "/iam/",
+                                                          "/lockbox/",
+                                                          "execution halted"};
 
 std::vector<json> Messages(const std::string& json_lines) {
     std::vector<json> messages;
