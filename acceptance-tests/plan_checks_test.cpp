@@ -70,6 +70,28 @@ TEST(PlanChecks, NothingListeningAtTheEndpointIsSaidSo) {
     EXPECT_NE(Detail(error).find("127.0.0.1:1"), std::string::npos);
 }
 
+// A busy API is not a credentials problem: the error names the call that kept failing.
+TEST(PlanChecks, RateLimitedEndpointLookupIsNotCalledAnAuthenticationFailure) {
+    Scenario scenario;
+    scenario.Emulator().Fault({{"method", "GET"}, {"path", "/endpoints"}, {"status", 429}, {"count", "all"}});
+    scenario.Workspace().SetEnvironment("YC_MAX_RETRIES", "1");
+    const auto error = PlanError(scenario.Workspace(), scenario.Emulator().ProviderBlock(), KeyResource(""));
+    EXPECT_EQ(error.value("summary", ""), "Yandex Cloud API rate limit reached") << error.dump(2);
+    EXPECT_NE(Detail(error).find("GET /endpoints"), std::string::npos) << error.dump(2);
+    EXPECT_NE(Detail(error).find("RESOURCE_EXHAUSTED"), std::string::npos);
+    EXPECT_NE(Detail(error).find("-parallelism"), std::string::npos);
+}
+
+// YC_MAX_RETRIES is held to the same range as max_retries, and says which one is wrong.
+TEST(PlanChecks, RetryCountOutOfRangeNamesTheVariable) {
+    Scenario scenario;
+    scenario.Workspace().SetEnvironment("YC_MAX_RETRIES", "100000");
+    const auto error = PlanError(scenario.Workspace(), scenario.Emulator().ProviderBlock(), KeyResource(""));
+    EXPECT_EQ(error.value("summary", ""), "Invalid YC_MAX_RETRIES") << error.dump(2);
+    EXPECT_NE(Detail(error).find("from 0 to 100"), std::string::npos);
+    EXPECT_EQ(scenario.Emulator().ApiKeysCreated(), 0);
+}
+
 TEST(PlanChecks, TlsSpokenToAPlaintextEndpointHintsAtPlaintext) {
     EmulatorProcess emulator;
     TerraformWorkspace workspace;

@@ -45,6 +45,9 @@ struct Error {
     GrpcCode code = GrpcCode::kUnknown;
     std::string message;     ///< for a person; never holds a secret
     std::string request_id;  ///< the server's request id, to quote to support
+    /// The call that failed, "GET /endpoints": where in a chain of calls (endpoint lookup, token
+    /// exchange, the call itself) the failure happened. Empty for errors found without a call.
+    std::string call;
     bool retryable = false;
     Delivery delivery = Delivery::kAnswered;
     /// The TLS handshake failed because the server answered in plain HTTP.

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "client/request_id.hpp"
+#include "client/wipe.hpp"
 
 namespace ycloud {
 
@@ -15,6 +16,11 @@ using Clock = std::chrono::steady_clock;
 double Jitter() {
     thread_local std::mt19937 generator{std::random_device{}()};
     return std::uniform_real_distribution<double>(0.0, 1.0)(generator);
+}
+
+void WipeHeaders(http::Request& request) {
+    for (auto& header : request.headers)
+        Wipe(header.second);
 }
 
 // The path of a URL without its query, for log lines.
@@ -68,6 +74,7 @@ Result<nlohmann::json> RestClient::Send(const RestCall& call,
                                         int attempt,
                                         const Context& context,
                                         std::optional<std::chrono::milliseconds>& retry_after) {
+    WipeHeaders(request);  // the last attempt's Authorization header
     request.headers = {{"Accept", "application/json"}, {"x-client-request-id", NewUuid()}};
     if (call.body)
         request.headers.emplace_back("Content-Type", "application/json");
@@ -78,7 +85,8 @@ Result<nlohmann::json> RestClient::Send(const RestCall& call,
         auto token = tokens_->IamToken(context);
         if (!token)
             return token.GetError();
-        request.headers.emplace_back("Authorization", "Bearer " + std::string(token.Value().Reveal()));
+        auto& header = request.headers.emplace_back("Authorization", "Bearer ");
+        header.second += token.Value().Reveal();
     }
 
     const auto started = Clock::now();
@@ -93,7 +101,13 @@ Result<nlohmann::json> RestClient::Send(const RestCall& call,
                       took);
         return response.GetError();
     }
-    const auto& answer = response.Value();
+    auto& answer = response.Value();
+    // The answer may carry a secret (a new key's, a token, a Lockbox payload): once parsed, the
+    // JSON is the only copy, and the caller wipes what it takes from it.
+    struct WipeBody {
+        std::string& body;
+        ~WipeBody() { Wipe(body); }
+    } wipe_body{answer.body};
     const auto request_id = answer.headers.count("x-request-id") ? answer.headers.at("x-request-id") : "";
     spdlog::debug("{} {} attempt {}: HTTP {} in {} ms, request id {}",
                   call.method,
@@ -120,24 +134,43 @@ Result<nlohmann::json> RestClient::Send(const RestCall& call,
     return ErrorFromResponse(answer.status, answer.body, answer.headers);
 }
 
-Result<nlohmann::json> RestClient::Call(const RestCall& call, const Context& context) {
+Result<nlohmann::json> RestClient::Call(RestCall call, const Context& context) {
     http::Request request;
     request.method = call.method;
     request.url = call.url;
+    if (call.body) {
+        auto text = call.body->dump();
+        request.body = text;
+        Wipe(text);
+    }
+    auto result = Attempts(call, request, context);
+    Wipe(request.body);
+    WipeHeaders(request);
     if (call.body)
-        request.body = call.body->dump();
+        WipeStrings(*call.body);
+    return result;
+}
+
+Result<nlohmann::json> RestClient::Attempts(const RestCall& call, http::Request& request, const Context& context) {
     const std::string idempotency_key = call.mutating ? NewUuid() : std::string();
     // Set once a request of this call may have reached the server without its answer coming
     // back: from then on its effect is unknown, whatever later attempts say.
     std::optional<Error> lost;
+    const auto named = [&](Error error) {
+        if (error.call.empty())  // an error of the token exchange keeps naming that call
+            error.call = call.method + " " + PathOf(call.url);
+        return error;
+    };
     const auto give_up = [&](Error error) -> Result<nlohmann::json> {
         if (!lost)
-            return error;
-        if (call.creates)
-            return RecoverLostAnswer(call, request, idempotency_key, *lost);
+            return named(std::move(error));
+        if (call.creates) {
+            auto recovered = RecoverLostAnswer(call, request, idempotency_key, *lost);
+            return recovered ? recovered : Result<nlohmann::json>(named(recovered.GetError()));
+        }
         error.delivery = Delivery::kAnswerLost;
         error.message += " (an earlier attempt's answer was lost: it may have taken effect)";
-        return error;
+        return named(std::move(error));
     };
 
     for (int attempt = 0;; ++attempt) {

@@ -86,10 +86,14 @@ class RestClient {
 public:
     RestClient(http::CurlTransport& transport, RetryPolicy policy, TokenSource* tokens);
 
-    /// The parsed JSON answer ({} for an empty body) or the error of the last attempt.
-    Result<nlohmann::json> Call(const RestCall& call, const Context& context);
+    /// The parsed JSON answer ({} for an empty body) or the error of the last attempt. The call
+    /// is taken over: its body, and every copy of it and of the token made to send it, is wiped
+    /// once the call is over, since it may carry a secret.
+    Result<nlohmann::json> Call(RestCall call, const Context& context);
 
 private:
+    /// Call's attempts and retries.
+    Result<nlohmann::json> Attempts(const RestCall& call, http::Request& request, const Context& context);
     /// Sends the request once; the answer, or the error with what is known about its fate.
     Result<nlohmann::json> Send(const RestCall& call,
                                 http::Request& request,

@@ -2,6 +2,7 @@
 
 #include "client/auth/service_account_key.hpp"
 #include "client/auth/token_sources.hpp"
+#include "client/wipe.hpp"
 
 namespace ycloud::auth {
 
@@ -20,7 +21,9 @@ Result<IamToken> Exchange(RestClient& rest, const TokensUrl& tokens_url, nlohman
         error.message = "cannot get an IAM token: " + error.message;
         return error;
     }
-    return ParseIamTokenResponse(answer.Value());
+    auto token = ParseIamTokenResponse(answer.Value());
+    WipeStrings(answer.Value());
+    return token;
 }
 
 // The compute instance's metadata service answers {"access_token", "expires_in", "token_type"}.
@@ -35,15 +38,19 @@ Result<IamToken> FromMetadata(RestClient& rest, const std::string& url, const Co
         error.message = kNoCredentialsMessage;
         return error;
     }
-    const auto& json = answer.Value();
+    auto& json = answer.Value();
     if (!json.contains("access_token") || !json["access_token"].is_string()) {
+        WipeStrings(json);
         Error error;
         error.code = GrpcCode::kUnauthenticated;
         error.message = "the instance metadata service gave no access_token";
         return error;
     }
-    const auto lifetime = std::chrono::seconds(json.value("expires_in", 3600));
-    return IamToken{SecretString(json["access_token"].get<std::string>()), SystemClock::now() + lifetime};
+    const auto& expires_in = json["expires_in"];
+    const auto lifetime = std::chrono::seconds(expires_in.is_number_integer() ? expires_in.get<std::int64_t>() : 3600);
+    IamToken token{SecretString(json["access_token"].get_ref<const std::string&>()), SystemClock::now() + lifetime};
+    WipeStrings(json);
+    return token;
 }
 
 }  // namespace

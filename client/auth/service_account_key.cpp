@@ -8,7 +8,8 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
+
+#include "client/wipe.hpp"
 
 namespace ycloud::auth {
 
@@ -26,6 +27,24 @@ std::string ExpandHome(std::string_view path) {
         return std::string(home == nullptr ? "" : home) + std::string(path.substr(1));
     }
     return std::string(path);
+}
+
+// A key file is about 2.5 KiB (a 4096-bit RSA key in PEM and a few ids); anything much larger is
+// not one, and a path such as /dev/zero must not be read until memory runs out.
+constexpr std::size_t kMaxKeyFileBytes = 64 * 1024;
+
+Result<std::string> ReadKeyFile(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        return KeyError("the service account key file cannot be read: it is neither JSON nor a readable file");
+    std::string content(kMaxKeyFileBytes + 1, '\0');
+    file.read(content.data(), static_cast<std::streamsize>(content.size()));
+    content.resize(static_cast<std::size_t>(file.gcount()));
+    if (content.size() > kMaxKeyFileBytes) {
+        return KeyError("the service account key file is larger than " + std::to_string(kMaxKeyFileBytes / 1024) +
+                        " KiB, so it is not an authorized key file (`yc iam key create -o key.json` writes one)");
+    }
+    return content;
 }
 
 }  // namespace
@@ -50,13 +69,11 @@ std::string Base64Url(std::string_view bytes) {
 Result<ServiceAccountKey> LoadServiceAccountKey(std::string_view path_or_content) {
     auto json = nlohmann::json::parse(path_or_content, nullptr, false);
     if (json.is_discarded()) {
-        std::ifstream file(ExpandHome(path_or_content));
-        if (!file) {
-            return KeyError("the service account key file cannot be read: it is neither JSON nor a readable file");
-        }
-        std::ostringstream content;
-        content << file.rdbuf();
-        json = nlohmann::json::parse(content.str(), nullptr, false);
+        auto content = ReadKeyFile(ExpandHome(path_or_content));
+        if (!content)
+            return content.GetError();
+        json = nlohmann::json::parse(content.Value(), nullptr, false);
+        Wipe(content.Value());
         if (json.is_discarded())
             return KeyError("the service account key file is not valid JSON");
     }
@@ -74,10 +91,12 @@ Result<ServiceAccountKey> LoadServiceAccountKey(std::string_view path_or_content
                             ? "the service account key has no \"service_account_id\""
                             : "the key belongs to a user account; it must be issued for a service account");
     }
-    const auto pem = text("private_key");
+    auto pem = text("private_key");
+    WipeStrings(json);
     if (pem.empty())
         return KeyError("the service account key has no \"private_key\"");
     key.private_key_pem = SecretString(pem);
+    Wipe(pem);
     return key;
 }
 

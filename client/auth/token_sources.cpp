@@ -51,7 +51,7 @@ Result<auth::IamToken> ParseIamTokenResponse(const nlohmann::json& answer) {
         error.message = "the IAM token answer has no valid expiresAt";
         return error;
     }
-    return auth::IamToken{SecretString(answer["iamToken"].get<std::string>()), *expires};
+    return auth::IamToken{SecretString(answer["iamToken"].get_ref<const std::string&>()), *expires};
 }
 
 }  // namespace ycloud::auth

@@ -2,6 +2,8 @@
 
 #include "client/services/json_fields.hpp"
 #include "client/services/pagination.hpp"
+#include "client/services/resource_path.hpp"
+#include "client/wipe.hpp"
 
 namespace ycloud {
 
@@ -52,14 +54,20 @@ Result<CreatedApiKey> ApiKeyService::Create(const CreateApiKeyRequest& request, 
         return answer.GetError();
     auto& json = answer.Value();
     auto key = ApiKey::FromJson(json.value("apiKey", nlohmann::json::object()));
+    const auto& secret = json["secret"];
+    SecretString secret_value(secret.is_string() ? secret.get_ref<const std::string&>() : std::string_view());
+    WipeStrings(json);
     if (!key)
         return key.GetError();
     // Without a secret the key still exists: the caller records it rather than losing it.
-    return CreatedApiKey{std::move(key).Value(), SecretString(json.value("secret", ""))};
+    return CreatedApiKey{std::move(key).Value(), std::move(secret_value)};
 }
 
 Result<ApiKey> ApiKeyService::Get(const std::string& api_key_id, const Context& context) {
-    auto url = Url("/iam/v1/apiKeys/" + QueryEscape(api_key_id), context);
+    auto id = IdSegment(api_key_id, "API key");
+    if (!id)
+        return id.GetError();
+    auto url = Url("/iam/v1/apiKeys/" + id.Value(), context);
     if (!url)
         return url.GetError();
     auto answer = rest_.Call(RestCall::Get(url.Value()), context);
@@ -88,7 +96,10 @@ Result<std::vector<ApiKey>> ApiKeyService::List(const std::string& service_accou
 Result<Operation> ApiKeyService::Update(const std::string& api_key_id,
                                         const UpdateApiKeyRequest& request,
                                         const Context& context) {
-    auto url = Url("/iam/v1/apiKeys/" + QueryEscape(api_key_id), context);
+    auto id = IdSegment(api_key_id, "API key");
+    if (!id)
+        return id.GetError();
+    auto url = Url("/iam/v1/apiKeys/" + id.Value(), context);
     if (!url)
         return url.GetError();
     nlohmann::json body = nlohmann::json::object();
@@ -116,7 +127,10 @@ Result<Operation> ApiKeyService::Update(const std::string& api_key_id,
 }
 
 Result<Operation> ApiKeyService::Delete(const std::string& api_key_id, const Context& context) {
-    auto url = Url("/iam/v1/apiKeys/" + QueryEscape(api_key_id), context);
+    auto id = IdSegment(api_key_id, "API key");
+    if (!id)
+        return id.GetError();
+    auto url = Url("/iam/v1/apiKeys/" + id.Value(), context);
     if (!url)
         return url.GetError();
     auto answer = rest_.Call(RestCall::Delete(url.Value()).Mutating(), context);

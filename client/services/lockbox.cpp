@@ -2,6 +2,8 @@
 
 #include "client/services/json_fields.hpp"
 #include "client/services/pagination.hpp"
+#include "client/services/resource_path.hpp"
+#include "client/wipe.hpp"
 
 namespace ycloud {
 
@@ -31,8 +33,18 @@ Result<std::string> LockboxService::Url(Service service, const std::string& path
     return base.Value() + path;
 }
 
+Result<std::string> LockboxService::SecretUrl(Service service,
+                                              const std::string& secret_id,
+                                              const std::string& suffix,
+                                              const Context& context) {
+    auto id = IdSegment(secret_id, "Lockbox secret");
+    if (!id)
+        return id.GetError();
+    return Url(service, "/lockbox/v1/secrets/" + id.Value() + suffix, context);
+}
+
 Result<LockboxSecret> LockboxService::GetSecret(const std::string& secret_id, const Context& context) {
-    auto url = Url(Service::kLockbox, "/lockbox/v1/secrets/" + QueryEscape(secret_id), context);
+    auto url = SecretUrl(Service::kLockbox, secret_id, "", context);
     if (!url)
         return url.GetError();
     auto answer = rest_.Call(RestCall::Get(url.Value()), context);
@@ -48,12 +60,12 @@ Result<Operation> LockboxService::AddVersion(const std::string& secret_id,
                                              const std::map<std::string, SecretString>& text_entries,
                                              const std::string& base_version_id,
                                              const Context& context) {
-    auto url = Url(Service::kLockbox, "/lockbox/v1/secrets/" + QueryEscape(secret_id) + ":addVersion", context);
+    auto url = SecretUrl(Service::kLockbox, secret_id, ":addVersion", context);
     if (!url)
         return url.GetError();
     auto entries = nlohmann::json::array();
     for (const auto& [key, value] : text_entries) {
-        entries.push_back({{"key", key}, {"textValue", std::string(value.Reveal())}});
+        entries.push_back({{"key", key}, {"textValue", value.Reveal()}});  // RestClient::Call wipes it
     }
     nlohmann::json body = {{"payloadEntries", std::move(entries)}};
     if (!base_version_id.empty())
@@ -67,10 +79,8 @@ Result<Operation> LockboxService::AddVersion(const std::string& secret_id,
 Result<LockboxPayload> LockboxService::GetPayload(const std::string& secret_id,
                                                   const std::string& version_id,
                                                   const Context& context) {
-    std::string path = "/lockbox/v1/secrets/" + QueryEscape(secret_id) + "/payload";
-    if (!version_id.empty())
-        path += "?versionId=" + QueryEscape(version_id);
-    auto url = Url(Service::kLockboxPayload, path, context);
+    const auto query = version_id.empty() ? std::string() : "?versionId=" + QueryEscape(version_id);
+    auto url = SecretUrl(Service::kLockboxPayload, secret_id, "/payload" + query, context);
     if (!url)
         return url.GetError();
     auto answer = rest_.Call(RestCall::Get(url.Value()), context);
@@ -81,11 +91,14 @@ Result<LockboxPayload> LockboxService::GetPayload(const std::string& secret_id,
     for (const auto& entry : answer.Value().value("entries", nlohmann::json::array())) {
         const auto key = TextField(entry, "key");
         if (entry.contains("textValue")) {
-            payload.text_entries.emplace(key, SecretString(TextField(entry, "textValue")));
+            const auto& value = entry["textValue"];
+            payload.text_entries.emplace(
+                key, SecretString(value.is_string() ? value.get_ref<const std::string&>() : std::string_view()));
         } else {
             payload.binary_entries_base64.emplace(key, TextField(entry, "binaryValue"));
         }
     }
+    WipeStrings(answer.Value());
     return payload;
 }
 
@@ -93,8 +106,9 @@ Result<Operation> LockboxService::ScheduleVersionDestruction(const std::string& 
                                                              const std::string& version_id,
                                                              const std::string& pending_period,
                                                              const Context& context) {
-    auto url = Url(
-        Service::kLockbox, "/lockbox/v1/secrets/" + QueryEscape(secret_id) + ":scheduleVersionDestruction", context);
+    if (auto version = IdSegment(version_id, "Lockbox version"); !version)
+        return version.GetError();
+    auto url = SecretUrl(Service::kLockbox, secret_id, ":scheduleVersionDestruction", context);
     if (!url)
         return url.GetError();
     nlohmann::json body = {{"versionId", version_id}};
@@ -107,7 +121,7 @@ Result<Operation> LockboxService::ScheduleVersionDestruction(const std::string& 
 }
 
 Result<std::vector<LockboxVersion>> LockboxService::ListVersions(const std::string& secret_id, const Context& context) {
-    auto url = Url(Service::kLockbox, "/lockbox/v1/secrets/" + QueryEscape(secret_id) + "/versions?", context);
+    auto url = SecretUrl(Service::kLockbox, secret_id, "/versions?", context);
     if (!url)
         return url.GetError();
     auto items = ListAllPages(rest_, url.Value(), "versions", context);

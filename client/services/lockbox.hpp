@@ -58,6 +58,11 @@ public:
 
 private:
     Result<std::string> Url(Service service, const std::string& path, const Context& context);
+    /// The URL of one secret (refusing an empty id) with `suffix` after it.
+    Result<std::string> SecretUrl(Service service,
+                                  const std::string& secret_id,
+                                  const std::string& suffix,
+                                  const Context& context);
 
     RestClient& rest_;
     Endpoints& endpoints_;

@@ -1,6 +1,7 @@
 #include "client/services/operations.hpp"
 
 #include "client/services/json_fields.hpp"
+#include "client/services/resource_path.hpp"
 
 namespace ycloud {
 
@@ -41,10 +42,13 @@ OperationService::OperationService(RestClient& rest, Endpoints& endpoints, std::
     : rest_(rest), endpoints_(endpoints), poll_interval_(poll_interval) {}
 
 Result<Operation> OperationService::Get(const std::string& operation_id, const Context& context) {
+    auto id = IdSegment(operation_id, "operation");
+    if (!id)
+        return id.GetError();
     auto base = endpoints_.BaseUrl(Service::kOperation, context);
     if (!base)
         return base.GetError();
-    auto answer = rest_.Call(RestCall::Get(base.Value() + "/operations/" + operation_id), context);
+    auto answer = rest_.Call(RestCall::Get(base.Value() + "/operations/" + id.Value()), context);
     if (!answer)
         return answer.GetError();
     return Operation::FromJson(answer.Value());

@@ -99,6 +99,19 @@ TEST_F(ServiceAccountJwt, ReadsTheKeyFromAFile) {
     EXPECT_EQ(key.Value().key_id, "ajekey0000000000000a");
 }
 
+// YC_SERVICE_ACCOUNT_KEY_FILE=/dev/zero once read until the kernel killed the provider.
+TEST(ServiceAccountKeyErrors, AnEndlessOrHugeFileIsRefusedAfterTheSizeLimit) {
+    auto endless = LoadServiceAccountKey("/dev/zero");
+    ASSERT_FALSE(endless);
+    EXPECT_NE(endless.GetError().message.find("larger than 64 KiB"), std::string::npos) << endless.GetError().message;
+    const auto path = testing::TempDir() + "/huge-key.json";
+    {
+        std::ofstream(path) << R"({"id":"k","service_account_id":"a","private_key":")" << std::string(70 * 1024, 'x')
+                            << "\"}";
+    }
+    EXPECT_FALSE(LoadServiceAccountKey(path));
+}
+
 TEST(ServiceAccountKeyErrors, EachMissingFieldIsNamedAndTheKeyNeverQuoted) {
     const auto message = [](const std::string& text) {
         auto key = LoadServiceAccountKey(text);

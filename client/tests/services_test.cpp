@@ -209,5 +209,29 @@ TEST_F(ServicesTest, OverridesSkipDiscovery) {
     EXPECT_EQ(discoveries_.load(), 0);
 }
 
+// An empty id names the collection, not a key: DELETE /iam/v1/apiKeys/ would answer NOT_FOUND,
+// which reads as "already gone". Nothing is sent.
+TEST_F(ServicesTest, EmptyIdsAreRefusedBeforeAnythingIsSent) {
+    std::atomic<int> calls{0};
+    server_.Routes().set_pre_routing_handler([&](const httplib::Request& request, httplib::Response&) {
+        if (request.path != "/endpoints")
+            ++calls;
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    auto client = Start();
+    Context context;
+    context.deadline = std::chrono::steady_clock::now() + 5s;
+    const auto deleted = client->ApiKeys().Delete("", context);
+    ASSERT_FALSE(deleted);
+    EXPECT_EQ(deleted.GetError().code, GrpcCode::kInvalidArgument);
+    EXPECT_FALSE(deleted.GetError().IsNotFound());
+    EXPECT_NE(deleted.GetError().message.find("API key id is empty"), std::string::npos);
+    EXPECT_FALSE(client->ApiKeys().Get("", context));
+    EXPECT_FALSE(client->Lockbox().ScheduleVersionDestruction("e6qsecret", "", "", context));
+    EXPECT_FALSE(client->Lockbox().GetPayload("", "", context));
+    EXPECT_FALSE(client->Operations().Get("", context));
+    EXPECT_EQ(calls.load(), 0);
+}
+
 }  // namespace
 }  // namespace ycloud

@@ -1,5 +1,7 @@
 #include "resources/provider/client_config.hpp"
 
+#include <charconv>
+#include <cstdint>
 #include <cstdlib>
 
 #include "provider_version.hpp"
@@ -13,6 +15,9 @@ using tfplugin::Value;
 
 constexpr const char* kDefaultEndpoint = "api.cloud.yandex.net:443";
 constexpr int kDefaultMaxRetries = 5;
+// Retries back off up to a few seconds each, so beyond this a failing call would hang a run for
+// hours rather than report.
+constexpr std::int64_t kMaxRetriesLimit = 100;
 
 // The attribute's string, else the variable's, else the default.
 std::string Setting(const Value& block,
@@ -70,6 +75,35 @@ bool Flag(const Value& config,
     return parsed.value_or(false);
 }
 
+// `max_retries`, else YC_MAX_RETRIES, else the default; both sources are held to the same range,
+// so a typo in the variable is as clear an error as one in the attribute.
+int MaxRetries(const Value& config, const EnvironmentLookup& environment, tfplugin::Diagnostics& diagnostics) {
+    const auto path = AttributePath::Root("max_retries");
+    std::optional<std::int64_t> value;
+    std::string source;
+    if (const auto& retries = config.Attribute("max_retries"); retries.IsKnown()) {
+        value = retries.AsNumber().ToInt64();
+        source = "max_retries";
+    } else if (auto text = environment("YC_MAX_RETRIES"); text && !text->empty()) {
+        std::int64_t parsed = 0;
+        const auto* end = text->data() + text->size();
+        const auto [stop, error] = std::from_chars(text->data(), end, parsed);
+        if (error == std::errc() && stop == end)
+            value = parsed;
+        source = "YC_MAX_RETRIES";
+    } else {
+        return kDefaultMaxRetries;
+    }
+    if (!value || *value < 0 || *value > kMaxRetriesLimit) {
+        diagnostics.AddAttributeError(path,
+                                      "Invalid " + source,
+                                      source + " must be a whole number from 0 to " + std::to_string(kMaxRetriesLimit) +
+                                          " (the default is " + std::to_string(kDefaultMaxRetries) + ").");
+        return kDefaultMaxRetries;
+    }
+    return static_cast<int>(*value);
+}
+
 Value EndpointsBlock(const Value& config) {
     const auto& blocks = config.Attribute("endpoints");
     if (blocks.IsKnown() && !blocks.Elements().empty())
@@ -93,18 +127,7 @@ ycloud::ClientConfig ClientConfigFrom(const Value& config,
     client.endpoint = Setting(config, "endpoint", environment, "YC_ENDPOINT", kDefaultEndpoint);
     client.plaintext = Flag(config, "plaintext", environment, "YC_PLAINTEXT", diagnostics);
     client.insecure = Flag(config, "insecure", environment, "YC_INSECURE", diagnostics);
-    client.max_retries = kDefaultMaxRetries;
-    if (const auto& retries = config.Attribute("max_retries"); retries.IsKnown()) {
-        client.max_retries = static_cast<int>(retries.AsNumber().ToInt64().value_or(kDefaultMaxRetries));
-    } else if (auto text = environment("YC_MAX_RETRIES")) {
-        try {
-            client.max_retries = std::stoi(*text);
-        } catch (const std::exception&) {
-            diagnostics.AddAttributeError(AttributePath::Root("max_retries"),
-                                          "Invalid YC_MAX_RETRIES",
-                                          "YC_MAX_RETRIES must be a whole number, got \"" + *text + "\".");
-        }
-    }
+    client.max_retries = MaxRetries(config, environment, diagnostics);
     const auto endpoints = EndpointsBlock(config);
     client.overrides.iam = Setting(endpoints, "iam", environment, "YC_IAM_ENDPOINT");
     client.overrides.lockbox = Setting(endpoints, "lockbox", environment, "YC_LOCKBOX_ENDPOINT");

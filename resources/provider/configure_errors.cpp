@@ -45,6 +45,38 @@ void AddRejectedToken(const ycloud::ClientConfig& config, const ycloud::Error& e
             "YC_SERVICE_ACCOUNT_KEY_FILE).");
 }
 
+// "GET /endpoints: RESOURCE_EXHAUSTED (HTTP 429): ...": which step of connecting failed.
+std::string CallAndError(const ycloud::Error& error) {
+    return error.call.empty() ? error.ToString() : error.call + ": " + error.ToString();
+}
+
+// A failure that says nothing about the credentials: the API was busy, rate limited or failing
+// (and kept so through the client's retries).
+bool IsPassing(const ycloud::Error& error) {
+    switch (error.code) {
+        case ycloud::GrpcCode::kResourceExhausted:
+        case ycloud::GrpcCode::kUnavailable:
+        case ycloud::GrpcCode::kInternal:
+        case ycloud::GrpcCode::kDeadlineExceeded:
+        case ycloud::GrpcCode::kAborted:
+            return true;
+        default:
+            return error.retryable;
+    }
+}
+
+void AddPassingFailure(const ycloud::Error& error, Diagnostics& diagnostics) {
+    const bool rate_limited = error.code == ycloud::GrpcCode::kResourceExhausted;
+    diagnostics.AddError(
+        rate_limited ? "Yandex Cloud API rate limit reached" : "Yandex Cloud API failed",
+        "The provider could not finish connecting, although it asked again with backoff: " + CallAndError(error) +
+            ". " +
+            (rate_limited ? "Too many requests reached the API (a quota of the cloud, or of this network); "
+                            "run Terraform again later or with a lower -parallelism."
+                          : "This is a problem on the API's side, not with the provider's settings or "
+                            "credentials: run Terraform again later."));
+}
+
 }  // namespace
 
 void AddConfigureError(const ycloud::ClientConfig& config, const ycloud::Error& error, Diagnostics& diagnostics) {
@@ -69,9 +101,13 @@ void AddConfigureError(const ycloud::ClientConfig& config, const ycloud::Error& 
         AddUnreachable(config, error, diagnostics);
         return;
     }
+    if (IsPassing(error)) {
+        AddPassingFailure(error, diagnostics);
+        return;
+    }
     if (error.code != ycloud::GrpcCode::kUnauthenticated && error.code != ycloud::GrpcCode::kPermissionDenied &&
         error.code != ycloud::GrpcCode::kInvalidArgument) {
-        diagnostics.AddError("Cannot authenticate to Yandex Cloud", error.ToString());
+        diagnostics.AddError("Cannot authenticate to Yandex Cloud", CallAndError(error));
         return;
     }
     if (has_key) {
