@@ -475,6 +475,7 @@ TEST(ApiKeyResource, NewServiceAccountReplacesTheKey) {
 TEST(ApiKeyResource, ProviderLogsHoldNoSecretAtTrace) {
     Scenario scenario;
     scenario.Workspace().SetEnvironment("TF_LOG", "trace");
+    scenario.Workspace().SetEnvironment("TF_LOG_PATH", std::nullopt);  // read from stderr below
     scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() + KeyResource(""));
     const auto applied = scenario.Workspace().Run({"apply", "-auto-approve", "-no-color"});
     ASSERT_EQ(applied.exit_code, 0) << applied.err.substr(0, 2000);

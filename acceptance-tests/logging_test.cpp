@@ -13,6 +13,7 @@ std::string ValidateWithLogLevel(const std::string& level) {
                           "resource \"yandex_iam_service_account_api_key\" \"key\" {\n"
                           "  service_account_id = \"aje6o61dvog2h6g9a33s\"\n}\n");
     workspace.SetEnvironment("TF_LOG", level);
+    workspace.SetEnvironment("TF_LOG_PATH", std::nullopt);  // this test reads the log from stderr
     const auto result = workspace.Run({"validate"});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     return result.err;

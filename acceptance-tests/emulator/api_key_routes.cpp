@@ -4,6 +4,7 @@
 
 #include "acceptance-tests/emulator/emulator.hpp"
 #include "acceptance-tests/emulator/scopes.hpp"
+#include "acceptance-tests/emulator/secret_record.hpp"
 #include "acceptance-tests/emulator/timestamp.hpp"
 #include "acceptance-tests/emulator/util.hpp"
 
@@ -133,6 +134,7 @@ void Create(Context& context, const httplib::Request& request, httplib::Response
             const auto secret = "AQVN" + RandomToken(27);
             key.secret_sha256 = Sha256Hex(secret);
             key.masked_secret = secret.substr(0, 8) + "********";
+            RecordIssuedSecret(context.options, secret);
             SendJson(answer, {{"apiKey", KeyJson(key)}, {"secret", secret}});
             state.AddApiKey(std::move(key));
             return 0;

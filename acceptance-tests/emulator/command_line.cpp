@@ -31,7 +31,7 @@ TimestampPrecision Precision(const std::string& text) {
 
 std::string Usage() {
     return "usage: yc-emulator [--port N] [--seed FILE] [--state-file FILE] [--operation-delay-ms N] "
-           "[--timestamp-precision seconds|nanos] [--tls --tls-cert-out FILE]";
+           "[--timestamp-precision seconds|nanos] [--tls --tls-cert-out FILE] [--record-secrets FILE]";
 }
 
 CommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
@@ -48,7 +48,7 @@ CommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
             continue;
         }
         if (flag != "--port" && flag != "--seed" && flag != "--state-file" && flag != "--operation-delay-ms" &&
-            flag != "--timestamp-precision" && flag != "--tls-cert-out") {
+            flag != "--timestamp-precision" && flag != "--tls-cert-out" && flag != "--record-secrets") {
             throw std::invalid_argument("unknown argument \"" + flag + "\"; " + Usage());
         }
         if (i + 1 == arguments.size())
@@ -64,6 +64,8 @@ CommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
             options.operation_delay_ms = WholeNumber(flag, value, 0, 86'400'000, "milliseconds from 0 to 86400000");
         } else if (flag == "--timestamp-precision") {
             options.timestamp_precision = Precision(value);
+        } else if (flag == "--record-secrets") {
+            options.record_secrets_file = value;
         } else {
             options.tls_cert_out = value;
         }

@@ -25,6 +25,9 @@ struct Options {
     TimestampPrecision timestamp_precision = TimestampPrecision::kNanos;
     bool tls = false;
     std::string tls_cert_out;  ///< where the self-signed certificate is written, for clients to trust
+    /// Where every secret the emulator hands out (IAM tokens, API key secrets) is appended, hex
+    /// encoded, one per line: the tests' secret scan looks for them in every log. Empty: nowhere.
+    std::string record_secrets_file;
 };
 
 /// What every route needs: the state, the options, and how the emulator calls itself.

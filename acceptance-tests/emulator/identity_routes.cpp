@@ -1,6 +1,7 @@
 // Endpoint discovery, IAM token exchange and the Api-Key probe.
 #include "acceptance-tests/emulator/emulator.hpp"
 #include "acceptance-tests/emulator/jwt_verify.hpp"
+#include "acceptance-tests/emulator/secret_record.hpp"
 #include "acceptance-tests/emulator/timestamp.hpp"
 #include "acceptance-tests/emulator/util.hpp"
 
@@ -38,6 +39,7 @@ void ExchangeToken(Context& context, const httplib::Request& request, httplib::R
     const auto token = "t1." + RandomToken(24) + "." + RandomToken(32);
     const auto expires = PlusSeconds(NowTimestamp(), kIamTokenLifetimeSeconds);
     context.store.Change([&](State& state) { return state.iam_tokens[token] = expires.seconds; });
+    RecordIssuedSecret(context.options, token);
     SendJson(response, {{"iamToken", token}, {"expiresAt", FormatRfc3339(expires)}});
 }
 

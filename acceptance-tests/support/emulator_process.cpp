@@ -2,9 +2,11 @@
 
 #include <httplib.h>
 
+#include <fstream>
 #include <stdexcept>
 
 #include "acceptance-tests/support/terraform.hpp"
+#include "acceptance-tests/support/trace_capture.hpp"
 
 namespace acceptance {
 
@@ -17,6 +19,10 @@ EmulatorProcess::EmulatorProcess(const std::vector<std::string>& arguments) : di
     const auto seed_path = directory_.Write("seed.json", seed.dump());
     std::vector<std::string> argv{
         (ProviderBinaryDirectory() / "yc-emulator").string(), "--port", "0", "--seed", seed_path.string()};
+    if (TraceDirectory()) {
+        RecordSecret(kOAuthToken);
+        argv.insert(argv.end(), {"--record-secrets", NewTraceFile("secrets-emulator", ".hex").string()});
+    }
     argv.insert(argv.end(), arguments.begin(), arguments.end());
     process_ = std::make_unique<BackgroundProcess>(argv);
     const auto line = process_->ReadLine(std::chrono::seconds(10));
@@ -26,6 +32,11 @@ EmulatorProcess::EmulatorProcess(const std::vector<std::string>& arguments) : di
     }
     url_ = line->substr(prefix.size());
     port_ = std::stoi(url_.substr(url_.rfind(':') + 1));
+}
+
+EmulatorProcess::~EmulatorProcess() {
+    if (TraceDirectory() && process_)
+        std::ofstream(NewTraceFile("emulator")) << process_->Stderr();
 }
 
 std::string EmulatorProcess::ProviderBlock(const std::string& extra) const {

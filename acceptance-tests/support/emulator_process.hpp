@@ -25,6 +25,10 @@ public:
 
     /// `arguments` go to yc-emulator after the port and seed (`--timestamp-precision seconds`, say).
     explicit EmulatorProcess(const std::vector<std::string>& arguments = {});
+    /// Stops the emulator; its log is kept in the trace directory when the secret scan is on.
+    ~EmulatorProcess();
+    EmulatorProcess(const EmulatorProcess&) = delete;
+    EmulatorProcess& operator=(const EmulatorProcess&) = delete;
 
     [[nodiscard]] const std::string& Url() const { return url_; }
     [[nodiscard]] int Port() const { return port_; }

@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "acceptance-tests/support/trace_capture.hpp"
+
 namespace acceptance {
 
 RsaKeyPair GenerateRsaKeyPair() {
@@ -18,7 +20,9 @@ RsaKeyPair GenerateRsaKeyPair() {
         const long length = BIO_get_mem_data(bio, &data);
         return std::string(data, static_cast<std::size_t>(length));
     };
-    return RsaKeyPair{read(private_bio.get()), read(public_bio.get())};
+    RsaKeyPair pair{read(private_bio.get()), read(public_bio.get())};
+    RecordSecret(pair.private_pem);  // it goes into key files the provider reads: no log may show it
+    return pair;
 }
 
 }  // namespace acceptance

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "acceptance-tests/support/trace_capture.hpp"
+
 namespace acceptance {
 
 std::filesystem::path SourceDirectory() {
@@ -57,7 +59,12 @@ TerraformWorkspace::TerraformWorkspace() : home_("tf-home"), work_("tf-work") {
         {"YC_ENDPOINT", std::nullopt},
         {"YC_FOLDER_ID", std::nullopt},
         {"YC_CLOUD_ID", std::nullopt},
+        {"TF_LOG_PATH", std::nullopt},
     };
+    if (TraceDirectory()) {
+        environment_["TF_LOG"] = "trace";
+        environment_["TF_LOG_PATH"] = NewTraceFile("terraform").string();
+    }
 }
 
 void TerraformWorkspace::CopyFrom(const std::filesystem::path& directory) const {
