@@ -174,6 +174,8 @@ void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
     const auto& prior = request.prior_state;
     const auto& config = request.config;
     if (prior.IsNull()) {
+        // A new key has nothing to clean up, whatever the object it replaces had to.
+        response.planned_private = tfplugin::framework::PrivateState{};
         CheckScopes(ctx, config, response.diagnostics);
         CheckLockboxSecret(ctx, config, response.diagnostics);
         WarnIfExpiryPassed(config, true, response.diagnostics);
