@@ -8,11 +8,13 @@ namespace tfplugin {
 using nlohmann::json;
 
 Value DecodeMsgpack(std::string_view bytes, const Type& type) {
-    return detail::FromDom(detail::ParseMsgpackDom(bytes), type, {}, detail::WireFormat::kMsgpack);
+    auto dom = detail::ParseMsgpackDom(bytes);
+    return detail::FromDom(dom, type, {}, detail::WireFormat::kMsgpack);
 }
 
 Value DecodeJson(std::string_view text, const Type& type) {
-    return detail::FromDom(detail::ParseJsonDom(text), type, {}, detail::WireFormat::kJson);
+    auto dom = detail::ParseJsonDom(text);
+    return detail::FromDom(dom, type, {}, detail::WireFormat::kJson);
 }
 
 std::string EncodeMsgpack(const Value& value, const Type& type) {

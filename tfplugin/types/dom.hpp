@@ -12,8 +12,9 @@ namespace tfplugin::detail {
 
 enum class WireFormat { kMsgpack, kJson };
 
-/// Converts a parsed document to a Value of the given type. Throws DecodeError with the path.
-Value FromDom(const nlohmann::json& dom, const Type& type, const AttributePath& path, WireFormat format);
+/// Converts a parsed document to a Value of the given type, moving its strings out (the document
+/// is left hollow). Throws DecodeError with the path.
+Value FromDom(nlohmann::json& dom, const Type& type, const AttributePath& path, WireFormat format);
 
 /// Converts a Value to the msgpack-ready document for the given schema type.
 nlohmann::json ToDom(const Value& value, const Type& type);

@@ -39,9 +39,11 @@ std::string Describe(const json& dom) {
     throw DecodeError(path, "expected " + expected + ", got " + Describe(dom));
 }
 
-Value DecodeString(const json& dom, const AttributePath& path, WireFormat format) {
+Value DecodeString(json& dom, const AttributePath& path, WireFormat format) {
     if (dom.is_string()) {
-        return Value::String(dom.get<std::string>());
+        // The document is thrown away after decoding: moving its text saves a copy of every
+        // string, which matters when Terraform sends tens of megabytes of it.
+        return Value::String(std::move(dom.get_ref<std::string&>()));
     }
     // Terraform's JSON decoder also takes numbers and bools where a string is wanted.
     if (format == WireFormat::kJson && dom.is_number_integer()) {
@@ -90,10 +92,7 @@ Value DecodeBool(const json& dom, const AttributePath& path, WireFormat format) 
     Mismatch(path, "a bool", dom);
 }
 
-std::vector<Value> DecodeElements(const json& dom,
-                                  const Type& element_type,
-                                  const AttributePath& path,
-                                  WireFormat format) {
+std::vector<Value> DecodeElements(json& dom, const Type& element_type, const AttributePath& path, WireFormat format) {
     if (!dom.is_array()) {
         Mismatch(path, "an array", dom);
     }
@@ -105,7 +104,7 @@ std::vector<Value> DecodeElements(const json& dom,
     return elements;
 }
 
-Value DecodeMap(const json& dom, const Type& type, const AttributePath& path, WireFormat format) {
+Value DecodeMap(json& dom, const Type& type, const AttributePath& path, WireFormat format) {
     if (!dom.is_object()) {
         Mismatch(path, "a map", dom);
     }
@@ -116,7 +115,7 @@ Value DecodeMap(const json& dom, const Type& type, const AttributePath& path, Wi
     return Value::Map(type.ElementType(), std::move(elements));
 }
 
-Value DecodeObject(const json& dom, const Type& type, const AttributePath& path, WireFormat format) {
+Value DecodeObject(json& dom, const Type& type, const AttributePath& path, WireFormat format) {
     if (!dom.is_object()) {
         Mismatch(path, "an object", dom);
     }
@@ -143,7 +142,7 @@ Value DecodeObject(const json& dom, const Type& type, const AttributePath& path,
     return Value::Object(type, std::move(attributes));
 }
 
-Value DecodeTuple(const json& dom, const Type& type, const AttributePath& path, WireFormat format) {
+Value DecodeTuple(json& dom, const Type& type, const AttributePath& path, WireFormat format) {
     const auto& element_types = type.TupleElementTypes();
     if (!dom.is_array() || dom.size() != element_types.size()) {
         throw DecodeError(path, "expected a tuple of " + std::to_string(element_types.size()) + " elements");
@@ -157,9 +156,9 @@ Value DecodeTuple(const json& dom, const Type& type, const AttributePath& path, 
 
 // A dynamic-typed value carries its own type: [type JSON bytes, value] in msgpack,
 // {"type": ..., "value": ...} in JSON.
-Value DecodeDynamic(const json& dom, const AttributePath& path, WireFormat format) {
+Value DecodeDynamic(json& dom, const AttributePath& path, WireFormat format) {
     json type_json;
-    const json* inner = nullptr;
+    json* inner = nullptr;
     if (format == WireFormat::kMsgpack) {
         if (!dom.is_array() || dom.size() != 2 || !(dom[0].is_binary() || dom[0].is_string())) {
             throw DecodeError(path, "a dynamic value must be a [type, value] pair");
@@ -189,7 +188,7 @@ Value DecodeDynamic(const json& dom, const AttributePath& path, WireFormat forma
 
 }  // namespace
 
-Value FromDom(const json& dom, const Type& type, const AttributePath& path, WireFormat format) {
+Value FromDom(json& dom, const Type& type, const AttributePath& path, WireFormat format) {
     if (dom.is_binary() && dom.get_binary().has_subtype()) {
         const auto& payload = dom.get_binary();
         UnknownRefinements refinements;
