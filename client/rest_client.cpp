@@ -101,13 +101,7 @@ Result<nlohmann::json> RestClient::Send(const RestCall& call,
                       took);
         return response.GetError();
     }
-    auto& answer = response.Value();
-    // The answer may carry a secret (a new key's, a token, a Lockbox payload): once parsed, the
-    // JSON is the only copy, and the caller wipes what it takes from it.
-    struct WipeBody {
-        std::string& body;
-        ~WipeBody() { Wipe(body); }
-    } wipe_body{answer.body};
+    const auto& answer = response.Value();
     const auto request_id = answer.headers.count("x-request-id") ? answer.headers.at("x-request-id") : "";
     spdlog::debug("{} {} attempt {}: HTTP {} in {} ms, request id {}",
                   call.method,
@@ -119,7 +113,9 @@ Result<nlohmann::json> RestClient::Send(const RestCall& call,
     if (answer.status >= 200 && answer.status < 300) {
         if (answer.body.empty())
             return nlohmann::json::object();
-        auto json = nlohmann::json::parse(answer.body, nullptr, false);
+        // The body is wiped when released; the JSON holds the only other copy, and the caller wipes
+        // what it takes from it.
+        auto json = nlohmann::json::parse(answer.body.begin(), answer.body.end(), nullptr, false);
         if (json.is_discarded()) {
             Error bad = Error::Of(GrpcCode::kInternal,
                                   "the answer to " + call.method + " " + PathOf(call.url) + " is not valid JSON");
@@ -140,11 +136,10 @@ Result<nlohmann::json> RestClient::Call(RestCall call, const Context& context) {
     request.url = call.url;
     if (call.body) {
         auto text = call.body->dump();
-        request.body = text;
+        request.body.assign(text.begin(), text.end());
         Wipe(text);
     }
     auto result = Attempts(call, request, context);
-    Wipe(request.body);
     WipeHeaders(request);
     if (call.body)
         WipeStrings(*call.body);

@@ -26,6 +26,10 @@ struct WipingAllocator {
     }
 };
 
+/// A string whose every buffer is wiped when released, growth included: for text that may carry a
+/// secret on its way through (an HTTP body).
+using WipedString = std::basic_string<char, std::char_traits<char>, WipingAllocator<char>>;
+
 /// A secret (token, key, API key value). Its memory is wiped on release, and it has no stream
 /// or format operator, so it cannot be logged by accident: reading it takes an explicit Reveal().
 class SecretString {
@@ -39,7 +43,7 @@ public:
     friend bool operator==(const SecretString& a, const SecretString& b) { return a.value_ == b.value_; }
 
 private:
-    std::basic_string<char, std::char_traits<char>, WipingAllocator<char>> value_;
+    WipedString value_;
 };
 
 }  // namespace ycloud

@@ -29,7 +29,7 @@ struct HeaderListDeleter {
 using HeaderList = std::unique_ptr<curl_slist, HeaderListDeleter>;
 
 size_t CollectBody(char* data, size_t size, size_t count, void* user) {
-    static_cast<std::string*>(user)->append(data, size * count);
+    static_cast<WipedString*>(user)->append(data, size * count);
     return size * count;
 }
 
