@@ -1,6 +1,7 @@
 #include "acceptance-tests/fault_matrix/cloud.hpp"
 
 #include <httplib.h>
+#include <openssl/evp.h>
 
 #include <stdexcept>
 
@@ -21,6 +22,15 @@ void Collect(const json& attributes, StateView& view) {
         view.versions.insert(blocks[0].value("secret_id", "") + "/" + version.get<std::string>());
     else if (version.is_string() && !version.get<std::string>().empty())
         view.versions.insert("?/" + version.get<std::string>());  // a version without its block
+}
+
+std::string DecodeBase64(const std::string& text) {
+    std::string bytes(text.size() / 4 * 3 + 3, '\0');
+    const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()),
+                                       reinterpret_cast<const unsigned char*>(text.data()),
+                                       static_cast<int>(text.size()));
+    bytes.resize(length < 0 ? 0 : static_cast<std::size_t>(length));
+    return bytes;
 }
 
 // The fault matcher's pattern for a path the provider called: ids of keys and operations vary
@@ -44,8 +54,11 @@ bool Matches(const std::string& method_and_path, const Call& call) {
     return path == call.path;
 }
 
-bool NamedByState(const std::string& secret, const std::string& version, const StateView& state) {
-    return state.versions.count(secret + "/" + version) != 0 || state.versions.count("?/" + version) != 0;
+// Named by the attributes, or remembered in the private data (to be retired by the next apply):
+// either way the state knows the version, and Terraform will not lose it.
+bool KnownToState(const std::string& secret, const std::string& version, const StateView& state) {
+    return state.versions.count(secret + "/" + version) != 0 || state.versions.count("?/" + version) != 0 ||
+           state.private_data.find(version) != std::string::npos;
 }
 
 }  // namespace
@@ -59,8 +72,11 @@ StateView ReadState(const acceptance::TerraformWorkspace& workspace) {
     if (state.is_discarded())
         throw std::runtime_error("terraform.tfstate is not JSON");
     for (const auto& resource : state.value("resources", json::array())) {
-        for (const auto& instance : resource.value("instances", json::array()))
+        for (const auto& instance : resource.value("instances", json::array())) {
             Collect(instance.value("attributes", json::object()), view);
+            if (instance.contains("private") && instance["private"].is_string())
+                view.private_data += DecodeBase64(instance["private"].get<std::string>()) + "\n";
+        }
     }
     return view;
 }
@@ -91,7 +107,7 @@ std::set<std::string> UntrackedVersions(const json& cloud, const VersionIds& see
         for (const auto& version : secret["versions"]) {
             const auto version_id = version["id"].get<std::string>();
             if (version.value("status", "") == "ACTIVE" && seeded.count(secret_id + "/" + version_id) == 0 &&
-                !NamedByState(secret_id, version_id, state))
+                !KnownToState(secret_id, version_id, state))
                 untracked.insert(secret_id + "/" + version_id);
         }
     }

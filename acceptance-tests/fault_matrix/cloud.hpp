@@ -17,6 +17,9 @@ namespace fault_matrix {
 struct StateView {
     std::set<std::string> keys;
     std::set<std::string> versions;
+    /// Each instance's private data as the provider stored it (decoded from base64): where it
+    /// remembers versions to retire at the next apply.
+    std::string private_data;
 };
 StateView ReadState(const acceptance::TerraformWorkspace& workspace);
 
@@ -28,7 +31,8 @@ VersionIds AllVersions(const nlohmann::json& cloud);
 /// Keys the cloud holds that the state does not name, except `outside` (a key made outside
 /// Terraform on purpose, for import).
 std::set<std::string> OrphanKeys(const nlohmann::json& cloud, const StateView& state, const std::string& outside = "");
-/// ACTIVE versions that neither the seed made nor the state names: a working secret nobody
+/// ACTIVE versions that neither the seed made nor the state knows (by its attributes or the
+/// private data where the provider remembers versions to retire): a working secret nobody
 /// tracks or retires.
 std::set<std::string> UntrackedVersions(const nlohmann::json& cloud, const VersionIds& seeded, const StateView& state);
 
