@@ -86,7 +86,8 @@ struct ImportStateResponse {
 
 struct UpgradeStateRequest {
     std::int64_t version = 0;
-    RawState raw_state;
+    /// Terraform's request's own: stored state may be tens of megabytes, so it is not copied.
+    const RawState& raw_state;
 };
 
 struct UpgradeStateResponse {

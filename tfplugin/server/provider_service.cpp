@@ -138,7 +138,11 @@ grpc::Status ProviderService::UpgradeResourceState(grpc::ServerContext* /*contex
         UpgradeResourceStateRequest upgrade;
         upgrade.type_name = request->type_name();
         upgrade.version = request->version();
-        upgrade.raw_state.json = request->raw_state().json();
+        // The stored state may be tens of megabytes, and the request message is gRPC's only until
+        // this call returns, never read again: take its text instead of copying it. (The message
+        // is not const itself; gRPC hands it over as const.)
+        upgrade.raw_state.json = std::move(
+            *const_cast<tfplugin6::UpgradeResourceState_Request*>(request)->mutable_raw_state()->mutable_json());
         upgrade.raw_state.flatmap.insert(request->raw_state().flatmap().begin(), request->raw_state().flatmap().end());
         Guarded("UpgradeResourceState", result.diagnostics, [&] {
             provider_.UpgradeResourceState(NewCallContext(), upgrade, result);
