@@ -62,7 +62,16 @@ bool MoveSecret(ycloud::Client& client,
     if (new_output || !encrypted) {
         auto secret = CurrentSecret(client, prior, old_output, call);
         if (!secret) {
-            diagnostics.AddAttributeError(lockbox_path, "Cannot move the secret", secret.GetError().ToString());
+            if (old_output) {
+                diagnostics.AddAttributeError(lockbox_path,
+                                              "Cannot read the secret from Lockbox",
+                                              "To move the secret, it is read first from version " +
+                                                  StringOf(prior, "output_to_lockbox_version_id") +
+                                                  " of Lockbox secret " + old_output->secret_id + ": " +
+                                                  secret.GetError().ToString() + ". Nothing was changed.");
+            } else {
+                diagnostics.AddAttributeError(lockbox_path, "Cannot move the secret", secret.GetError().ToString());
+            }
             return false;
         }
         if (new_output) {
