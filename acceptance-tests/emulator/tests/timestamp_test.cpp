@@ -113,7 +113,9 @@ TEST_F(EmulatorTest, EveryTimestampWrittenFollowsProto3) {
                                 {{"versionId", added["response"]["id"]}, {"pendingPeriod", "60s"}},
                                 200);
     EXPECT_TRUE(IsProto3Timestamp(scheduled["metadata"]["destroyAt"]));
-    for (const auto& version : Get("/lockbox/v1/secrets/e6qsecret/versions")["versions"]) {
+    // The answer must outlive the loop: a range-for over a member of a temporary reads freed memory.
+    const auto versions = Get("/lockbox/v1/secrets/e6qsecret/versions");
+    for (const auto& version : versions["versions"]) {
         EXPECT_TRUE(IsProto3Timestamp(version["createdAt"]));
         if (version.contains("destroyAt")) {
             EXPECT_TRUE(IsProto3Timestamp(version["destroyAt"]));
