@@ -31,6 +31,8 @@ const Pinned kPinned[] = {
     {"lockbox_added", "GET", "/operations/*", 1, "429_always"},
     // addVersion took effect but its answer (and so its operation) was lost.
     {"lockbox_added", "POST", "/lockbox/v1/secrets/e6qacceptancesecret1:addVersion", 1, "drop_after"},
+    // The old version's payload cannot be read (every try): the error must say it was reading Lockbox.
+    {"lockbox_removed", "GET", "/lockbox/v1/secrets/e6qacceptancesecret1/payload", 1, "429_always"},
     // scheduleVersionDestruction failed (every try): the old version stayed ACTIVE.
     {"lockbox_removed", "POST", "/lockbox/v1/secrets/e6qacceptancesecret1:scheduleVersionDestruction", 1, "429_always"},
 };
