@@ -10,6 +10,37 @@ namespace emulator {
 
 namespace {
 
+// The gRPC code Yandex Cloud's REST gateway puts in the body with each HTTP status (the
+// grpc-gateway mapping), so a faulted answer reads like a real one: a 404 is NOT_FOUND.
+int GrpcCodeOfStatus(int status) {
+    switch (status) {
+        case 400:
+            return 3;  // INVALID_ARGUMENT
+        case 401:
+            return 16;  // UNAUTHENTICATED
+        case 403:
+            return 7;  // PERMISSION_DENIED
+        case 404:
+            return 5;  // NOT_FOUND
+        case 409:
+            return 10;  // ABORTED
+        case 412:
+            return 9;  // FAILED_PRECONDITION
+        case 429:
+            return 8;  // RESOURCE_EXHAUSTED
+        case 499:
+            return 1;  // CANCELLED
+        case 501:
+            return 12;  // UNIMPLEMENTED
+        case 503:
+            return 14;  // UNAVAILABLE
+        case 504:
+            return 4;  // DEADLINE_EXCEEDED
+        default:
+            return status >= 500 ? 13 : 3;  // INTERNAL, or INVALID_ARGUMENT for other 4xx
+    }
+}
+
 // Promises a body of `length` bytes and then fails to provide it: httplib closes the connection
 // and the client sees it break.
 void BreakConnection(httplib::Response& response, std::size_t length) {
@@ -64,7 +95,7 @@ bool Faults::Apply(const Fault& fault, httplib::Response& response) {
     }
     if (fault.status != 0) {
         SendError(response,
-                  fault.status == 429 ? 8 : (fault.status >= 500 ? 14 : 3),
+                  GrpcCodeOfStatus(fault.status),
                   "fault injected by the emulator (HTTP " + std::to_string(fault.status) + ")");
         response.status = fault.status;
         if (fault.status == 429)
