@@ -46,22 +46,30 @@ struct RestCall {
         return Make("PATCH", std::move(url), std::move(body));
     }
 
-    RestCall& Mutating() {
+    // Each has an overload for temporaries that hands the call on by move, so the body (which
+    // may carry a secret) reaches RestClient::Call, which wipes it, without an unwiped copy.
+    RestCall& Mutating() & {
         mutating = true;
         return *this;
     }
-    RestCall& Creating() {
+    RestCall&& Mutating() && { return std::move(Mutating()); }
+    RestCall& Creating() & {
         mutating = true;
         creates = true;
         return *this;
     }
-    RestCall& Unauthenticated() {
+    RestCall&& Creating() && { return std::move(Creating()); }
+    RestCall& Unauthenticated() & {
         authenticated = false;
         return *this;
     }
-    RestCall& Header(std::string name, std::string value) {
+    RestCall&& Unauthenticated() && { return std::move(Unauthenticated()); }
+    RestCall& Header(std::string name, std::string value) & {
         extra_headers.emplace_back(std::move(name), std::move(value));
         return *this;
+    }
+    RestCall&& Header(std::string name, std::string value) && {
+        return std::move(Header(std::move(name), std::move(value)));
     }
 
 private:

@@ -1,10 +1,12 @@
 #include "client/http/curl_transport.hpp"
 
 #include <curl/curl.h>
+#include <openssl/crypto.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <mutex>
 #include <vector>
 
@@ -24,7 +26,12 @@ struct EasyDeleter {
 using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
 
 struct HeaderListDeleter {
-    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+    // libcurl copied each line, the Authorization one with the IAM token too: wiped before freed.
+    void operator()(curl_slist* list) const {
+        for (auto* item = list; item != nullptr; item = item->next)
+            OPENSSL_cleanse(item->data, std::strlen(item->data));
+        curl_slist_free_all(list);
+    }
 };
 using HeaderList = std::unique_ptr<curl_slist, HeaderListDeleter>;
 
@@ -221,7 +228,11 @@ Result<Response> CurlTransport::Perform(const Request& request, const Context& c
     Response response;
     HeaderList headers;
     for (const auto& [name, value] : request.headers) {
-        headers.reset(curl_slist_append(headers.release(), (name + ": " + value).c_str()));
+        // Built in a wiping buffer: the Authorization line holds the IAM token.
+        WipedString line(name.begin(), name.end());
+        line += ": ";
+        line.append(value.begin(), value.end());
+        headers.reset(curl_slist_append(headers.release(), line.c_str()));
     }
     // libcurl adds "Expect: 100-continue" to larger bodies, costing a round trip; we never want it.
     headers.reset(curl_slist_append(headers.release(), "Expect:"));

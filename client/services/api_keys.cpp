@@ -53,9 +53,10 @@ Result<CreatedApiKey> ApiKeyService::Create(const CreateApiKeyRequest& request, 
     if (!answer)
         return answer.GetError();
     auto& json = answer.Value();
-    auto key = ApiKey::FromJson(json.value("apiKey", nlohmann::json::object()));
-    const auto& secret = json["secret"];
-    SecretString secret_value(secret.is_string() ? secret.get_ref<const std::string&>() : std::string_view());
+    // Read without a throw whatever the answer's shape: the key may exist already.
+    auto key = ApiKey::FromJson(ObjectField(json, "apiKey"));
+    const bool has_secret = json.is_object() && json.contains("secret") && json["secret"].is_string();
+    SecretString secret_value(has_secret ? json["secret"].get_ref<const std::string&>() : std::string_view());
     WipeStrings(json);
     if (!key)
         return key.GetError();

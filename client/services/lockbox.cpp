@@ -51,9 +51,8 @@ Result<LockboxSecret> LockboxService::GetSecret(const std::string& secret_id, co
     if (!answer)
         return answer.GetError();
     const auto& json = answer.Value();
-    return LockboxSecret{TextField(json, "id"),
-                         TextField(json, "status"),
-                         TextField(json.value("currentVersion", nlohmann::json::object()), "id")};
+    return LockboxSecret{
+        TextField(json, "id"), TextField(json, "status"), TextField(ObjectField(json, "currentVersion"), "id")};
 }
 
 Result<Operation> LockboxService::AddVersion(const std::string& secret_id,
@@ -88,7 +87,7 @@ Result<LockboxPayload> LockboxService::GetPayload(const std::string& secret_id,
         return answer.GetError();
     LockboxPayload payload;
     payload.version_id = TextField(answer.Value(), "versionId");
-    for (const auto& entry : answer.Value().value("entries", nlohmann::json::array())) {
+    for (const auto& entry : ArrayField(answer.Value(), "entries")) {
         const auto key = TextField(entry, "key");
         if (entry.contains("textValue")) {
             const auto& value = entry["textValue"];

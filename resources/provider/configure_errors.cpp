@@ -56,10 +56,13 @@ bool IsPassing(const ycloud::Error& error) {
     switch (error.code) {
         case ycloud::GrpcCode::kResourceExhausted:
         case ycloud::GrpcCode::kUnavailable:
-        case ycloud::GrpcCode::kInternal:
         case ycloud::GrpcCode::kDeadlineExceeded:
         case ycloud::GrpcCode::kAborted:
             return true;
+        case ycloud::GrpcCode::kInternal:
+            // A server's 5xx; not an answer this side could not read (a 200 that is not JSON
+            // usually means the endpoint is some other server).
+            return error.http_status >= 500;
         default:
             return error.retryable;
     }

@@ -13,8 +13,9 @@ namespace tfplugin::framework {
 /// that independent concerns never overwrite each other's data.
 class PrivateState {
 public:
-    /// Bytes another provider wrote (the official provider keeps its timeouts here) or that do
-    /// not parse hold no entry of ours: they read as empty and are replaced on the next write.
+    /// Bytes that do not parse as a JSON object read as empty; of another provider's object (the
+    /// official provider keeps its timeouts and schema version here) only string entries are
+    /// kept, which none of ours shares a name with.
     static PrivateState Parse(std::string_view bytes);
     /// "" when there is no entry, so Terraform stores nothing.
     [[nodiscard]] std::string Serialize() const;
