@@ -104,12 +104,49 @@ TEST(LockboxRetirement, KeyDeletedOutsideTerraformIsReplacedAndItsVersionRetired
     const std::string version = before["output_to_lockbox_version_id"];
     scenario.Emulator().DeleteKey(before["id"]);
     const auto planned = RunForDiagnostics(scenario.Workspace(), {"plan", "-json"});
-    EXPECT_NE(planned.output.find("API key deleted outside Terraform"), std::string::npos) << planned.output;
+    EXPECT_NE(planned.output.find("API key no longer exists"), std::string::npos) << planned.output;
     EXPECT_NE(planned.output.find("\"action\":\"replace\""), std::string::npos) << planned.output;
     scenario.Apply(config);
     EXPECT_NE(scenario.KeyValues()["id"], before["id"]);
     EXPECT_EQ(scenario.Emulator().LockboxVersionStatus(kSecret, version), "SCHEDULED_FOR_DESTRUCTION");
     scenario.ExpectEmptyPlan();
+    scenario.Run({});
+}
+
+// A replacement deletes the old key with what it still had to retire: nothing is forgotten.
+TEST(LockboxRetirement, RememberedVersionIsRetiredWhenTheKeyIsReplaced) {
+    Scenario scenario;
+    scenario.Apply(KeyResource(LockboxBlock(kSecret)));
+    const std::string version = scenario.KeyValues()["output_to_lockbox_version_id"];
+    scenario.Emulator().Fault(DestructionFails(kSecret));
+    const auto moved = KeyResource(LockboxBlock(kSecondSecret));
+    scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() + moved);
+    EXPECT_NE(scenario.Workspace().Run({"apply", "-auto-approve", "-no-color"}).exit_code, 0);
+    scenario.Emulator().ClearFaults();
+    const std::string second_version = scenario.KeyValues()["output_to_lockbox_version_id"];
+    auto replaced = moved;
+    const std::string account = EmulatorProcess::kServiceAccount;
+    replaced.replace(replaced.find(account), account.size(), EmulatorProcess::kSecondServiceAccount);
+    scenario.Apply(replaced);
+    EXPECT_EQ(scenario.Emulator().LockboxVersionStatus(kSecret, version), "SCHEDULED_FOR_DESTRUCTION");
+    EXPECT_EQ(scenario.Emulator().LockboxVersionStatus(kSecondSecret, second_version), "SCHEDULED_FOR_DESTRUCTION");
+    scenario.ExpectEmptyPlan();
+    scenario.Run({});
+}
+
+// A key that merely could not be found once (a read answered 404 by mistake) is not replaced
+// once it is seen again.
+TEST(LockboxRetirement, KeyFoundAgainAfterA404IsNotReplaced) {
+    Scenario scenario;
+    const auto config = KeyResource(LockboxBlock(kSecret));
+    scenario.Apply(config);
+    const std::string id = scenario.KeyValues()["id"];
+    scenario.Emulator().Fault({{"method", "GET"}, {"path", "/iam/v1/apiKeys/*"}, {"status", 404}, {"count", 1}});
+    const auto refreshed = scenario.Workspace().Run({"apply", "-refresh-only", "-auto-approve", "-no-color"});
+    EXPECT_EQ(refreshed.exit_code, 0) << refreshed.err;
+    EXPECT_NE(refreshed.out.find("API key no longer exists"), std::string::npos) << refreshed.out;
+    scenario.ExpectEmptyPlan();
+    EXPECT_EQ(scenario.KeyValues()["id"], id);
     scenario.Run({});
 }
 

@@ -70,6 +70,8 @@ void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
                             const tfplugin::framework::CreateRequest& request,
                             tfplugin::framework::CreateResponse& response) {
     const auto& plan = request.planned_state;
+    // The planned private state is the replaced key's, for its delete; the new key owes nothing.
+    response.private_state = tfplugin::framework::PrivateState{};
     auto* client = Client(response.diagnostics);
     if (client == nullptr)
         return;

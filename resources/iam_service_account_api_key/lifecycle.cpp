@@ -26,20 +26,21 @@ namespace {
 
 // Forgotten, and the next plan creates it again; unless Lockbox versions still hold its secret:
 // then it stays, marked, so the plan replaces it and its delete retires them first.
-void KeyDeletedOutsideTerraform(const tfplugin::framework::ReadRequest& request,
-                                tfplugin::framework::ReadResponse& response) {
+void KeyNoLongerExists(const tfplugin::framework::ReadRequest& request, tfplugin::framework::ReadResponse& response) {
     const auto versions = VersionsToRetire(request.current_state, request.private_state);
     if (versions.empty()) {
         response.new_state = Value::Null(request.current_state.GetType());
         return;
     }
     MarkKeyGone(response.private_state);
+    std::string list;
+    for (const auto& version : versions)
+        list += (list.empty() ? "" : ", ") + version.version_id + " of Lockbox secret " + version.secret_id;
     response.diagnostics.AddWarning(
-        "API key deleted outside Terraform",
-        "API key " + StringOf(request.current_state, "id") + " no longer exists, but version " +
-            versions.front().version_id + " of Lockbox secret " + versions.front().secret_id +
-            " still holds its secret. The plan replaces the key; deleting the old one schedules that version for "
-            "destruction.");
+        "API key no longer exists",
+        "API key " + StringOf(request.current_state, "id") + " no longer exists, but version " + list +
+            " still holds its secret, so the key stays in the state until that is retired: a plan replaces the key "
+            "(a destroy removes it), and deleting the old key schedules the version for destruction.");
 }
 
 }  // namespace
@@ -55,12 +56,13 @@ void ApiKeyResource::Read(const tfplugin::CallContext& ctx,
     auto key = client->ApiKeys().Get(id, call);
     if (!key) {
         if (key.GetError().IsNotFound()) {
-            KeyDeletedOutsideTerraform(request, response);
+            KeyNoLongerExists(request, response);
             return;
         }
         AddApiError(response.diagnostics, "Cannot read API key " + id, key.GetError());
         return;
     }
+    ClearKeyGone(response.private_state);  // seen now: a mark from a read that failed is void
     response.new_state = WithApiKey(request.current_state, key.Value());
 }
 
@@ -82,7 +84,7 @@ void ApiKeyResource::Delete(const tfplugin::CallContext& ctx,
     // was already gone (the official provider forgets it then), and so do versions an earlier
     // apply could not retire. Those that fail now keep the object in state, to be tried again.
     auto to_retire = VersionsToRetire(prior, request.prior_private);
-    RetireVersions(*client, to_retire, call, response.diagnostics);
+    RetireVersions(*client, to_retire, /*home_confirmed=*/true, call, response.diagnostics);  // the key is gone
     RememberVersionsToRetire(response.private_state, to_retire);
 }
 

@@ -27,10 +27,13 @@ std::vector<VersionToRetire> VersionsToRetire(const tfplugin::framework::Private
     for (const auto& entry : document) {
         if (!entry.is_object())
             continue;
-        const auto secret = entry.value("secretId", std::string());
-        const auto version = entry.value("versionId", std::string());
+        const auto field_text = [&entry](const char* field) {
+            return entry.contains(field) && entry[field].is_string() ? entry[field].get<std::string>() : "";
+        };
+        const auto secret = field_text("secretId");
+        const auto version = field_text("versionId");
         if (!secret.empty() && !version.empty())
-            versions.push_back({secret, version});
+            versions.push_back({secret, version, entry.contains("confirmNewHome")});
     }
     return versions;
 }
@@ -42,8 +45,12 @@ void RememberVersionsToRetire(tfplugin::framework::PrivateState& private_state,
         return;
     }
     auto document = nlohmann::json::array();
-    for (const auto& version : versions)
-        document.push_back({{"secretId", version.secret_id}, {"versionId", version.version_id}});
+    for (const auto& version : versions) {
+        nlohmann::json entry = {{"secretId", version.secret_id}, {"versionId", version.version_id}};
+        if (version.confirm_new_home)
+            entry["confirmNewHome"] = true;
+        document.push_back(std::move(entry));
+    }
     private_state.Set(kEntry, document.dump());
 }
 
@@ -61,16 +68,31 @@ void MarkKeyGone(tfplugin::framework::PrivateState& private_state) {
     private_state.Set(kKeyGone, "true");
 }
 
+void ClearKeyGone(tfplugin::framework::PrivateState& private_state) {
+    private_state.Set(kKeyGone, "");
+}
+
 bool KeyGone(const tfplugin::framework::PrivateState& private_state) {
     return private_state.Get(kKeyGone).has_value();
 }
 
 void RetireVersions(ycloud::Client& client,
                     std::vector<VersionToRetire>& versions,
+                    bool home_confirmed,
                     const ycloud::Context& context,
                     tfplugin::Diagnostics& diagnostics) {
     std::vector<VersionToRetire> remaining;
     for (const auto& version : versions) {
+        if (version.confirm_new_home && !home_confirmed) {
+            remaining.push_back(version);  // it may hold the only copy of the secret
+            diagnostics.AddAttributeWarning(
+                tfplugin::AttributePath::Root("output_to_lockbox"),
+                "Old Lockbox version kept",
+                "Version " + version.version_id + " of Lockbox secret " + version.secret_id +
+                    " is kept: the secret's new Lockbox version could not be read back yet, and the old one may "
+                    "hold its only copy. The next apply tries again.");
+            continue;
+        }
         auto retired = RetireLockboxVersion(client, version.secret_id, version.version_id, context);
         if (retired)
             continue;
@@ -79,7 +101,12 @@ void RetireVersions(ycloud::Client& client,
                                       "Cannot schedule an old Lockbox version for destruction",
                                       "Version " + version.version_id + " of Lockbox secret " + version.secret_id +
                                           " still holds a secret of this key: " + retired.GetError().ToString() +
-                                          ". The provider remembers it and tries again on the next apply or destroy.");
+                                          ". The provider remembers it and tries again on the next apply or destroy. "
+                                          "If it keeps failing (the provider's account needs the lockbox.editor "
+                                          "role on the secret), schedule it yourself with `yc lockbox secret "
+                                          "schedule-version-destruction --id " +
+                                          version.secret_id + " --version-id " + version.version_id +
+                                          "`: the next attempt then finds it retired.");
     }
     versions = std::move(remaining);
 }

@@ -16,7 +16,12 @@ namespace provider {
 struct VersionToRetire {
     std::string secret_id;
     std::string version_id;
-    friend bool operator==(const VersionToRetire&, const VersionToRetire&) = default;
+    /// Left when writing the secret's new home was not confirmed (the wait for Lockbox's
+    /// operation failed): retired only once that home is read back holding the secret.
+    bool confirm_new_home = false;
+    friend bool operator==(const VersionToRetire& a, const VersionToRetire& b) {
+        return a.secret_id == b.secret_id && a.version_id == b.version_id;
+    }
 };
 
 [[nodiscard]] std::vector<VersionToRetire> VersionsToRetire(const tfplugin::framework::PrivateState& private_state);
@@ -30,12 +35,16 @@ void RememberVersionsToRetire(tfplugin::framework::PrivateState& private_state,
 /// Marks that the key was found deleted outside Terraform while Lockbox versions still hold its
 /// secret: the resource stays in state, so the plan replaces it and its delete retires them.
 void MarkKeyGone(tfplugin::framework::PrivateState& private_state);
+/// Removes the mark: the key exists after all, or a new key is planned.
+void ClearKeyGone(tfplugin::framework::PrivateState& private_state);
 [[nodiscard]] bool KeyGone(const tfplugin::framework::PrivateState& private_state);
 
 /// Schedules each version for destruction. Those that fail stay in `versions`, each with an
-/// error on `output_to_lockbox` saying the next apply tries again.
+/// error on `output_to_lockbox` saying the next apply tries again. `home_confirmed` says whether
+/// the secret's present home is sure; versions that wait for that are kept until it is.
 void RetireVersions(ycloud::Client& client,
                     std::vector<VersionToRetire>& versions,
+                    bool home_confirmed,
                     const ycloud::Context& context,
                     tfplugin::Diagnostics& diagnostics);
 

@@ -174,8 +174,10 @@ void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
     const auto& prior = request.prior_state;
     const auto& config = request.config;
     if (prior.IsNull()) {
-        // A new key has nothing to clean up, whatever the object it replaces had to.
-        response.planned_private = tfplugin::framework::PrivateState{};
+        // In a replacement, Terraform deletes the old key with this plan's private state: what it
+        // still has to retire stays, the mark that it is gone goes (the new key's Create starts
+        // afresh).
+        ClearKeyGone(response.planned_private);
         CheckScopes(ctx, config, response.diagnostics);
         CheckLockboxSecret(ctx, config, response.diagnostics);
         WarnIfExpiryPassed(config, true, response.diagnostics);

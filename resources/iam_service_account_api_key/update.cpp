@@ -37,11 +37,33 @@ ycloud::Result<ycloud::SecretString> CurrentSecret(ycloud::Client& client,
 // The Lockbox version `prior` names, once the state names another home for the secret.
 void QueueOldVersion(const Value& prior,
                      const std::optional<LockboxOutput>& old_output,
+                     bool confirm_new_home,
                      std::vector<VersionToRetire>& to_retire) {
     const auto old_version = StringOf(prior, "output_to_lockbox_version_id");
-    const VersionToRetire version{old_output ? old_output->secret_id : "", old_version};
+    const VersionToRetire version{old_output ? old_output->secret_id : "", old_version, confirm_new_home};
     if (old_output && !old_version.empty() && std::find(to_retire.begin(), to_retire.end(), version) == to_retire.end())
         to_retire.push_back(version);
+}
+
+// "version <id>", or "the current version" when the state names none.
+std::string VersionText(const Value& state) {
+    const auto version = StringOf(state, "output_to_lockbox_version_id");
+    return version.empty() ? "the current version" : "version " + version;
+}
+
+// Whether the secret surely is where `state` says, for versions that wait for that: a Lockbox
+// version whose write was not confirmed is read back (only then, so a plain move costs no call).
+bool HomeConfirmed(ycloud::Client& client,
+                   const Value& state,
+                   const std::vector<VersionToRetire>& to_retire,
+                   const ycloud::Context& call) {
+    const bool waiting =
+        std::any_of(to_retire.begin(), to_retire.end(), [](const auto& v) { return v.confirm_new_home; });
+    const auto output = LockboxOutputOf(state);
+    const auto version = StringOf(state, "output_to_lockbox_version_id");
+    if (!waiting || !output || version.empty())
+        return true;  // nothing waits, or the secret is in the state (plaintext or encrypted)
+    return static_cast<bool>(ReadFromLockbox(client, *output, version, call));
 }
 
 // Moves the secret from where `prior` keeps it to where `plan` wants it. The old Lockbox version
@@ -65,8 +87,7 @@ bool MoveSecret(ycloud::Client& client,
             if (old_output) {
                 diagnostics.AddAttributeError(lockbox_path,
                                               "Cannot read the secret from Lockbox",
-                                              "To move the secret, it is read first from version " +
-                                                  StringOf(prior, "output_to_lockbox_version_id") +
+                                              "To move the secret, it is read first from " + VersionText(prior) +
                                                   " of Lockbox secret " + old_output->secret_id + ": " +
                                                   secret.GetError().ToString() + ". Nothing was changed.");
             } else {
@@ -83,7 +104,7 @@ bool MoveSecret(ycloud::Client& client,
                 state = state.WithAttribute("output_to_lockbox", plan.Attribute("output_to_lockbox"))
                             .WithAttribute("output_to_lockbox_version_id", Value::String(write.version_id))
                             .WithAttribute("secret_key", Value::Null(Type::String()));
-                QueueOldVersion(prior, old_output, to_retire);
+                QueueOldVersion(prior, old_output, write.error.has_value(), to_retire);
             }
             if (write.error) {
                 diagnostics.AddAttributeError(
@@ -101,7 +122,7 @@ bool MoveSecret(ycloud::Client& client,
     }
     // The secret is in its new home: the state says so, and the old version is to be retired.
     state = state.WithAttribute("output_to_lockbox", plan.Attribute("output_to_lockbox"));
-    QueueOldVersion(prior, old_output, to_retire);
+    QueueOldVersion(prior, old_output, false, to_retire);
     return true;
 }
 
@@ -128,7 +149,7 @@ void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
     }
     // Old versions go before the rest of the update, whose failure must not keep them alive; one
     // that cannot go now is remembered, and the user's change still goes ahead.
-    RetireVersions(*client, to_retire, call, response.diagnostics);
+    RetireVersions(*client, to_retire, HomeConfirmed(*client, state, to_retire, call), call, response.diagnostics);
     RememberVersionsToRetire(response.private_state, to_retire);
     // Between "" and null nothing changes in the cloud, so nothing is sent.
     const auto changed = [&](const char* name) {
