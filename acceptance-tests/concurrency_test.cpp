@@ -6,7 +6,6 @@
 #include <signal.h>
 
 #include <set>
-#include <thread>
 
 #include "acceptance-tests/support/scenario.hpp"
 
@@ -75,7 +74,10 @@ TEST(Concurrency, StopDuringManyCreatesLosesNoKey) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (emulator.State()["callCounts"].value("POST /iam/v1/apiKeys", 0) < kKeys / 3) {
         ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the creates never came";
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        // Waits a little, and ends the test at once when terraform stopped before the creates.
+        const auto ended = apply->Wait(std::chrono::milliseconds(50));
+        ASSERT_FALSE(ended.has_value()) << "terraform apply ended (exit " << ended.value_or(0)
+                                        << ") before the creates";
     }
     apply->Signal(SIGINT);
     ASSERT_TRUE(apply->Wait(std::chrono::seconds(120)).has_value()) << "terraform did not stop";
