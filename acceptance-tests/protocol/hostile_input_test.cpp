@@ -1,4 +1,4 @@
-// Bad input never crashes (issue 13): malformed and hostile messages sent straight to the real
+// Bad input never crashes: malformed and hostile messages sent straight to the real
 // provider's gRPC server, as no Terraform would send them. Every call must come back with a
 // diagnostic that says what was wrong (never "Internal provider error"), the process must stay up
 // and answer GetProviderSchema afterwards, and its memory must stay bounded.
