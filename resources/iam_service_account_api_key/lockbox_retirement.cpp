@@ -57,11 +57,16 @@ void RememberVersionsToRetire(tfplugin::framework::PrivateState& private_state,
 std::vector<VersionToRetire> VersionsToRetire(const tfplugin::Value& state,
                                               const tfplugin::framework::PrivateState& private_state) {
     auto versions = VersionsToRetire(private_state);
+    AddNamedVersion(state, false, versions);
+    return versions;
+}
+
+void AddNamedVersion(const tfplugin::Value& state, bool confirm_new_home, std::vector<VersionToRetire>& versions) {
     const auto output = LockboxOutputOf(state);
-    const VersionToRetire named{output ? output->secret_id : "", StringOf(state, "output_to_lockbox_version_id")};
+    const VersionToRetire named{
+        output ? output->secret_id : "", StringOf(state, "output_to_lockbox_version_id"), confirm_new_home};
     if (output && !named.version_id.empty() && std::find(versions.begin(), versions.end(), named) == versions.end())
         versions.push_back(named);
-    return versions;
 }
 
 void MarkKeyGone(tfplugin::framework::PrivateState& private_state) {

@@ -32,6 +32,9 @@ void RememberVersionsToRetire(tfplugin::framework::PrivateState& private_state,
 [[nodiscard]] std::vector<VersionToRetire> VersionsToRetire(const tfplugin::Value& state,
                                                             const tfplugin::framework::PrivateState& private_state);
 
+/// Adds the Lockbox version `state` names, if it names one and `versions` does not hold it yet.
+void AddNamedVersion(const tfplugin::Value& state, bool confirm_new_home, std::vector<VersionToRetire>& versions);
+
 /// Marks that the key was found deleted outside Terraform while Lockbox versions still hold its
 /// secret: the resource stays in state, so the plan replaces it and its delete retires them.
 void MarkKeyGone(tfplugin::framework::PrivateState& private_state);

@@ -34,17 +34,6 @@ ycloud::Result<ycloud::SecretString> CurrentSecret(ycloud::Client& client,
         "so it cannot be written to Lockbox; replace the key instead (terraform apply -replace=...)");
 }
 
-// The Lockbox version `prior` names, once the state names another home for the secret.
-void QueueOldVersion(const Value& prior,
-                     const std::optional<LockboxOutput>& old_output,
-                     bool confirm_new_home,
-                     std::vector<VersionToRetire>& to_retire) {
-    const auto old_version = StringOf(prior, "output_to_lockbox_version_id");
-    const VersionToRetire version{old_output ? old_output->secret_id : "", old_version, confirm_new_home};
-    if (old_output && !old_version.empty() && std::find(to_retire.begin(), to_retire.end(), version) == to_retire.end())
-        to_retire.push_back(version);
-}
-
 // "version <id>", or "the current version" when the state names none.
 std::string VersionText(const Value& state) {
     const auto version = StringOf(state, "output_to_lockbox_version_id");
@@ -104,7 +93,7 @@ bool MoveSecret(ycloud::Client& client,
                 state = state.WithAttribute("output_to_lockbox", plan.Attribute("output_to_lockbox"))
                             .WithAttribute("output_to_lockbox_version_id", Value::String(write.version_id))
                             .WithAttribute("secret_key", Value::Null(Type::String()));
-                QueueOldVersion(prior, old_output, write.error.has_value(), to_retire);
+                AddNamedVersion(prior, write.error.has_value(), to_retire);
             }
             if (write.error) {
                 diagnostics.AddAttributeError(
@@ -122,7 +111,7 @@ bool MoveSecret(ycloud::Client& client,
     }
     // The secret is in its new home: the state says so, and the old version is to be retired.
     state = state.WithAttribute("output_to_lockbox", plan.Attribute("output_to_lockbox"));
-    QueueOldVersion(prior, old_output, false, to_retire);
+    AddNamedVersion(prior, false, to_retire);
     return true;
 }
 
