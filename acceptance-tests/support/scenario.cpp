@@ -9,7 +9,11 @@ std::string KeyResource(const std::string& body) {
            std::string(EmulatorProcess::kServiceAccount) + "\"\n" + body + "}\n";
 }
 
-Scenario::Scenario(const std::vector<std::string>& emulator_arguments) : emulator_(emulator_arguments) {}
+Scenario::Scenario(const std::vector<std::string>& emulator_arguments)
+    : Scenario(Cli::kTerraform, emulator_arguments) {}
+
+Scenario::Scenario(Cli cli, const std::vector<std::string>& emulator_arguments)
+    : emulator_(emulator_arguments), workspace_(cli) {}
 
 void Scenario::Apply(const std::string& config) {
     workspace_.WriteConfig(RequiredProvidersBlock() + emulator_.ProviderBlock() + config);

@@ -29,6 +29,8 @@ class Scenario {
 public:
     /// `emulator_arguments` start the emulator differently (see EmulatorProcess).
     explicit Scenario(const std::vector<std::string>& emulator_arguments = {});
+    /// The same, driven by `cli` instead of terraform.
+    explicit Scenario(Cli cli, const std::vector<std::string>& emulator_arguments = {});
     void Run(const std::vector<Step>& steps);
 
     TerraformWorkspace& Workspace() { return workspace_; }

@@ -1,7 +1,9 @@
 #include "acceptance-tests/support/terraform.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <vector>
 
 #include "acceptance-tests/support/trace_capture.hpp"
@@ -24,14 +26,51 @@ std::filesystem::path ExamplesDirectory() {
     return SourceDirectory() / "examples";
 }
 
+const char* CliName(Cli cli) {
+    return cli == Cli::kOpenTofu ? "opentofu" : "terraform";
+}
+
+std::filesystem::path OpenTofuLocation() {
+    if (const char* configured = std::getenv("ACCEPTANCE_TOFU"); configured != nullptr && *configured != '\0')
+        return std::filesystem::absolute(configured);
+    return (SourceDirectory() / ".." / "shared" / "tools" / "tofu").lexically_normal();
+}
+
+std::optional<std::filesystem::path> OpenTofuBinary() {
+    const auto location = OpenTofuLocation();
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(location, error) || ::access(location.c_str(), X_OK) != 0)
+        return std::nullopt;
+    return location;
+}
+
+std::optional<std::string> CliMissing(Cli cli) {
+    if (cli == Cli::kOpenTofu && !OpenTofuBinary())
+        return "OpenTofu not found at " + OpenTofuLocation().string() + "; ACCEPTANCE_TOFU may name another";
+    return std::nullopt;
+}
+
 namespace {
 
 constexpr const char* kOfficialProviderSource = "yandex-cloud/yandex";
 
-std::string CliConfig(const std::vector<std::string>& sources) {
+// Terraform resolves a short source address on registry.terraform.io, OpenTofu on
+// registry.opentofu.org; a state written by Terraform names the former host in full. OpenTofu
+// therefore gets both hosts' addresses, so that every way a configuration or state names the
+// provider loads the build. Terraform keeps the short addresses it always had.
+std::string CliConfig(Cli cli, const std::vector<std::string>& sources) {
+    std::vector<std::string> addresses;
+    for (const auto& source : sources) {
+        if (cli == Cli::kOpenTofu) {
+            addresses.push_back("registry.terraform.io/" + source);
+            addresses.push_back("registry.opentofu.org/" + source);
+        } else {
+            addresses.push_back(source);
+        }
+    }
     std::string overrides;
-    for (const auto& source : sources)
-        overrides += "    \"" + source + "\" = \"" + ProviderBinaryDirectory().string() + "\"\n";
+    for (const auto& address : addresses)
+        overrides += "    \"" + address + "\" = \"" + ProviderBinaryDirectory().string() + "\"\n";
     return "provider_installation {\n  dev_overrides {\n" + overrides + "  }\n  direct {}\n}\n";
 }
 
@@ -42,8 +81,10 @@ std::string RequiredProvidersBlock() {
            "\"\n    }\n  }\n}\n\n";
 }
 
-TerraformWorkspace::TerraformWorkspace() : home_("tf-home"), work_("tf-work") {
-    const auto cli_config = home_.Write("terraform.rc", CliConfig({kProviderSource}));
+TerraformWorkspace::TerraformWorkspace(Cli cli) : cli_(cli), home_("tf-home"), work_("tf-work") {
+    if (const auto missing = CliMissing(cli))
+        ADD_FAILURE() << *missing << "; a test that can run without it skips before making a workspace";
+    const auto cli_config = home_.Write("terraform.rc", CliConfig(cli_, {kProviderSource}));
     environment_ = {
         {"TF_CLI_CONFIG_FILE", cli_config.string()},
         {"CHECKPOINT_DISABLE", "1"},
@@ -63,7 +104,7 @@ TerraformWorkspace::TerraformWorkspace() : home_("tf-home"), work_("tf-work") {
     };
     if (TraceDirectory()) {
         environment_["TF_LOG"] = "trace";
-        environment_["TF_LOG_PATH"] = NewTraceFile("terraform").string();
+        environment_["TF_LOG_PATH"] = NewTraceFile(cli == Cli::kOpenTofu ? "tofu" : "terraform").string();
     }
 }
 
@@ -75,7 +116,7 @@ void TerraformWorkspace::CopyFrom(const std::filesystem::path& directory) const 
 }
 
 void TerraformWorkspace::StandInForOfficialProvider() const {
-    home_.Write("terraform.rc", CliConfig({kProviderSource, kOfficialProviderSource}));
+    home_.Write("terraform.rc", CliConfig(cli_, {kProviderSource, kOfficialProviderSource}));
 }
 
 void TerraformWorkspace::UseCliConfig(const std::string& hcl) const {
@@ -95,22 +136,24 @@ void TerraformWorkspace::SetEnvironment(const std::map<std::string, std::string>
         environment_[name] = value;
 }
 
-ProcessResult TerraformWorkspace::Run(std::initializer_list<std::string> args) const {
-    std::vector<std::string> argv{"terraform"};
+std::vector<std::string> TerraformWorkspace::Command(std::initializer_list<std::string> args) const {
+    std::vector<std::string> argv{cli_ == Cli::kOpenTofu ? OpenTofuLocation().string() : "terraform"};
     argv.insert(argv.end(), args.begin(), args.end());
+    return argv;
+}
+
+ProcessResult TerraformWorkspace::Run(std::initializer_list<std::string> args) const {
     ProcessOptions options;
     options.working_directory = work_.Path().string();
     options.environment = environment_;
-    return RunProcess(argv, options);
+    return RunProcess(Command(args), options);
 }
 
 std::unique_ptr<BackgroundProcess> TerraformWorkspace::Start(std::initializer_list<std::string> args) const {
-    std::vector<std::string> argv{"terraform"};
-    argv.insert(argv.end(), args.begin(), args.end());
     ProcessOptions options;
     options.working_directory = work_.Path().string();
     options.environment = environment_;
-    return std::make_unique<BackgroundProcess>(argv, options);
+    return std::make_unique<BackgroundProcess>(Command(args), options);
 }
 
 nlohmann::json TerraformWorkspace::RunJson(std::initializer_list<std::string> args) const {

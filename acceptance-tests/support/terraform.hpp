@@ -6,7 +6,9 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <vector>
 
 #include "acceptance-tests/support/process.hpp"
 #include "acceptance-tests/support/temp_dir.hpp"
@@ -19,12 +21,33 @@ inline constexpr const char* kProviderSource = "yc-apikeys/yandex";
 /// HCL that declares our provider; prepend it to a test configuration.
 std::string RequiredProvidersBlock();
 
-/// A working directory driven by the real `terraform` CLI against the provider binary just built:
-/// its own CLI configuration (dev_overrides pointing at the build), CHECKPOINT_DISABLE, no input.
-/// Nothing outside the directory is read or written, whatever TF_CLI_CONFIG_FILE the caller has.
+/// The clients of plugin protocol 6 a workspace can be driven by: `terraform` from PATH, and
+/// OpenTofu, which reads the same configuration, CLI configuration and TF_* variables but resolves
+/// a short source address on its own registry's host.
+enum class Cli { kTerraform, kOpenTofu };
+
+/// "terraform" or "opentofu": the suffix of a test instance's name, and how messages name the CLI.
+const char* CliName(Cli cli);
+/// Lets GoogleTest print a test instance's parameter as its name instead of its bytes.
+inline void PrintTo(Cli cli, std::ostream* out) {
+    *out << CliName(cli);
+}
+
+/// Where OpenTofu is looked for: ACCEPTANCE_TOFU when set, else the `tofu` in ../shared/tools next
+/// to the repository.
+std::filesystem::path OpenTofuLocation();
+/// OpenTofuLocation() when it is an executable file; empty otherwise.
+std::optional<std::filesystem::path> OpenTofuBinary();
+/// Why `cli` cannot run here ("OpenTofu not found at ..."), for GTEST_SKIP(); empty when it can.
+std::optional<std::string> CliMissing(Cli cli);
+
+/// A working directory driven by a real CLI (`terraform` or OpenTofu) against the provider binary
+/// just built: its own CLI configuration (dev_overrides pointing at the build), CHECKPOINT_DISABLE,
+/// no input. Nothing outside the directory is read or written, whatever TF_CLI_CONFIG_FILE the
+/// caller has.
 class TerraformWorkspace {
 public:
-    TerraformWorkspace();
+    explicit TerraformWorkspace(Cli cli = Cli::kTerraform);
 
     /// Replaces the configuration (main.tf).
     void WriteConfig(const std::string& hcl) const;
@@ -38,7 +61,7 @@ public:
     void UseCliConfig(const std::string& hcl) const;
     /// Writes any file in the working directory (a state file, say).
     void WriteFile(const std::string& name, const std::string& content) const { work_.Write(name, content); }
-    /// Runs `terraform <args>` in the working directory.
+    /// Runs `terraform <args>` (or `tofu <args>`) in the working directory.
     ProcessResult Run(std::initializer_list<std::string> args) const;
     /// Starts `terraform <args>` in the working directory and leaves it running (to interrupt it).
     [[nodiscard]] std::unique_ptr<BackgroundProcess> Start(std::initializer_list<std::string> args) const;
@@ -49,8 +72,12 @@ public:
     void SetEnvironment(const std::map<std::string, std::string>& variables);
 
     [[nodiscard]] const std::filesystem::path& Directory() const { return work_.Path(); }
+    [[nodiscard]] Cli Client() const { return cli_; }
 
 private:
+    std::vector<std::string> Command(std::initializer_list<std::string> args) const;
+
+    Cli cli_;
     TempDir home_;
     TempDir work_;
     std::map<std::string, std::optional<std::string>> environment_;
