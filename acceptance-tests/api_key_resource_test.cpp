@@ -29,9 +29,21 @@ testing::AssertionResult SameSecret(const json& actual, const std::string& expec
     return SameSecret(std::optional<std::string>(actual.get<std::string>()), expected);
 }
 
+// The scenarios that make up a key's life (create, update in place, replace, import, drift,
+// destroy with no key left, the secret encrypted or written to Lockbox) run with each client of
+// plugin protocol 6: Terraform, and OpenTofu where it is installed. The other scenarios check the
+// provider's own behaviour, which does not depend on the client, and run with Terraform only.
+class Lifecycle : public testing::TestWithParam<Cli> {
+protected:
+    void SetUp() override {
+        if (const auto missing = CliMissing(GetParam()))
+            GTEST_SKIP() << *missing;
+    }
+};
+
 // TestAccServiceAccountAPIKey_basic: create, the secret works, then the description changes in place.
-TEST(ApiKeyResource, BasicCreateThenDescriptionUpdateInPlace) {
-    Scenario scenario;
+TEST_P(Lifecycle, BasicCreateThenDescriptionUpdateInPlace) {
+    Scenario scenario(GetParam());
     std::string id;
     scenario.Run({
         {KeyResource("  description = \"description for test\"\n"),
@@ -110,9 +122,9 @@ TEST(ApiKeyResource, ExpiryIsSetChangedWrittenWithAnOffsetAndRemoved) {
 
 // TestAccServiceAccountAPIKey_encrypted, with a key made by gpg: no plaintext in state, and what
 // `base64 -d | gpg --decrypt` gives is a secret the cloud accepts.
-TEST(ApiKeyResource, PgpKeyEncryptsTheSecretForGnuPg) {
+TEST_P(Lifecycle, PgpKeyEncryptsTheSecretForGnuPg) {
     GpgKeyring keyring;
-    Scenario scenario;
+    Scenario scenario(GetParam());
     scenario.Run(
         {{KeyResource("  scopes  = [\"yc.postbox.send\"]\n  pgp_key = \"" + keyring.PublicKeyBase64() + "\"\n"),
           [&](const json& key) {
@@ -148,8 +160,8 @@ std::string LockboxBlock(const std::string& secret_id, const std::string& entry)
 // TestAccServiceAccountAPIKey_output_to_lockbox_on_create: the secret goes to a new Lockbox
 // version (the secret's other entries kept) and not to state; removing the block brings it back
 // into state and schedules the old version for destruction.
-TEST(ApiKeyResource, LockboxOutputOnCreateThenRemoved) {
-    Scenario scenario;
+TEST_P(Lifecycle, LockboxOutputOnCreateThenRemoved) {
+    Scenario scenario(GetParam());
     auto& emulator = scenario.Emulator();
     const std::string secret_id = EmulatorProcess::kLockboxSecret;
     std::string version;
@@ -177,8 +189,8 @@ TEST(ApiKeyResource, LockboxOutputOnCreateThenRemoved) {
 // TestAccServiceAccountAPIKey_output_to_lockbox_added_and_removed, _updated_secret,
 // _updated_entries and _on_destroy in one key's life: the same secret moves from state to
 // Lockbox, to another secret, to another entry, and every version it leaves is retired.
-TEST(ApiKeyResource, LockboxOutputAddedMovedRenamedAndDestroyed) {
-    Scenario scenario;
+TEST_P(Lifecycle, LockboxOutputAddedMovedRenamedAndDestroyed) {
+    Scenario scenario(GetParam());
     auto& emulator = scenario.Emulator();
     const std::string first = EmulatorProcess::kLockboxSecret;
     const std::string second = EmulatorProcess::kSecondLockboxSecret;
@@ -372,8 +384,8 @@ TEST(ApiKeyResource, DocumentationExampleAppliesAsWritten) {
 }
 
 // Not possible with the official provider (it has no importer): import by id, then nothing to change.
-TEST(ApiKeyResource, ImportByIdPlansNoChanges) {
-    Scenario scenario;
+TEST_P(Lifecycle, ImportByIdPlansNoChanges) {
+    Scenario scenario(GetParam());
     const auto config = KeyResource("  description = \"imported\"\n  scopes = [\"yc.postbox.send\"]\n");
     scenario.Apply(config);
     const auto id = scenario.KeyValues()["id"].get<std::string>();
@@ -390,8 +402,8 @@ TEST(ApiKeyResource, ImportByIdPlansNoChanges) {
 
 // An `import {}` block and `terraform plan -generate-config-out`: the generated configuration
 // imports the key and plans no change, then applies and stays quiet.
-TEST(ApiKeyResource, GeneratedConfigForAnImportPlansNoChanges) {
-    Scenario scenario;
+TEST_P(Lifecycle, GeneratedConfigForAnImportPlansNoChanges) {
+    Scenario scenario(GetParam());
     scenario.Apply(
         KeyResource("  description = \"to import\"\n  scopes = [\"yc.postbox.send\", \"yc.ydb.tables.manage\"]\n"));
     const auto id = scenario.KeyValues()["id"].get<std::string>();
@@ -445,8 +457,8 @@ TEST(ApiKeyResource, OfficialProviderStateUpgradesWithNoDiff) {
 }
 
 // Drift: a key deleted outside Terraform is planned for creation again.
-TEST(ApiKeyResource, KeyDeletedOutsideTerraformIsRecreated) {
-    Scenario scenario;
+TEST_P(Lifecycle, KeyDeletedOutsideTerraformIsRecreated) {
+    Scenario scenario(GetParam());
     scenario.Apply(KeyResource(""));
     const auto id = scenario.KeyValues()["id"].get<std::string>();
     scenario.Emulator().DeleteKey(id);
@@ -457,8 +469,8 @@ TEST(ApiKeyResource, KeyDeletedOutsideTerraformIsRecreated) {
 }
 
 // service_account_id is ForceNew: a new key replaces the old one, which is deleted.
-TEST(ApiKeyResource, NewServiceAccountReplacesTheKey) {
-    Scenario scenario;
+TEST_P(Lifecycle, NewServiceAccountReplacesTheKey) {
+    Scenario scenario(GetParam());
     std::string first;
     scenario.Run({
         {KeyResource(""), [&](const json& key) { first = key["id"]; }},
@@ -495,6 +507,13 @@ TEST(ApiKeyResource, ProviderLogsHoldNoSecretAtTrace) {
     scenario.Workspace().SetEnvironment("TF_LOG", std::nullopt);
     scenario.Run({});
 }
+
+INSTANTIATE_TEST_SUITE_P(ApiKeyResource,
+                         Lifecycle,
+                         testing::Values(Cli::kTerraform, Cli::kOpenTofu),
+                         [](const testing::TestParamInfo<Cli>& instance) {
+                             return std::string(CliName(instance.param));
+                         });
 
 }  // namespace
 }  // namespace acceptance
