@@ -1,10 +1,11 @@
 // Every example under examples/ works as published: `terraform validate`, then apply against the
-// emulator, plan again (nothing to change), destroy, and no key left behind.
+// emulator, plan again (nothing to change), destroy, and no key left behind; with OpenTofu too.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <tuple>
 
 #include "acceptance-tests/support/emulator_process.hpp"
 #include "acceptance-tests/support/gpg.hpp"
@@ -22,7 +23,7 @@ const std::vector<std::string> kExamples = {
 // the way a user's YC_* variables point it at Yandex Cloud.
 class ExampleRun {
 public:
-    explicit ExampleRun(const std::string& name) {
+    explicit ExampleRun(const std::string& name, Cli cli = Cli::kTerraform) : workspace_(cli) {
         const auto folder = ExamplesDirectory() / name;
         workspace_.CopyFrom(folder);
         workspace_.SetEnvironment(emulator_.ProviderEnvironment());
@@ -33,7 +34,8 @@ public:
 
     void Expect(std::initializer_list<std::string> args, int exit_code = 0) const {
         const auto result = workspace_.Run(args);
-        EXPECT_EQ(result.exit_code, exit_code) << "terraform " << *args.begin() << ":\n" << result.out << result.err;
+        EXPECT_EQ(result.exit_code, exit_code) << CliName(workspace_.Client()) << " " << *args.begin() << ":\n"
+                                               << result.out << result.err;
     }
     void ApplyAndPlanNothing() const {
         Expect({"validate", "-no-color"});
@@ -61,23 +63,37 @@ private:
     TerraformWorkspace workspace_;
 };
 
-class Example : public testing::TestWithParam<std::string> {};
+// Users run the examples with Terraform or OpenTofu; each example runs with both (OpenTofu where
+// it is installed).
+const auto kClis = testing::Values(Cli::kTerraform, Cli::kOpenTofu);
+
+class Example : public testing::TestWithParam<std::tuple<std::string, Cli>> {
+protected:
+    void SetUp() override {
+        if (const auto missing = CliMissing(std::get<1>(GetParam())))
+            GTEST_SKIP() << *missing;
+    }
+};
 
 TEST_P(Example, AppliesPlansNothingAndDestroys) {
-    ExampleRun run(GetParam());
+    const auto& [example, cli] = GetParam();
+    ExampleRun run(example, cli);
     // Both use the official provider next to this one; the tests cannot download it.
-    if (GetParam() == "side-by-side" || GetParam() == "migration")
+    if (example == "side-by-side" || example == "migration")
         run.Workspace().StandInForOfficialProvider();
     run.ApplyAndPlanNothing();
     EXPECT_FALSE(run.KeyIds().empty()) << "the example made no key";
     run.DestroyAndExpectNothingLeft();
 }
 
-INSTANTIATE_TEST_SUITE_P(Examples, Example, testing::ValuesIn(kExamples), [](const auto& example) {
-    auto name = example.param;
-    std::replace(name.begin(), name.end(), '-', '_');
-    return name;
-});
+INSTANTIATE_TEST_SUITE_P(Examples,
+                         Example,
+                         testing::Combine(testing::ValuesIn(kExamples), kClis),
+                         [](const testing::TestParamInfo<Example::ParamType>& instance) {
+                             auto name = std::get<0>(instance.param) + "_" + CliName(std::get<1>(instance.param));
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
 
 TEST(Examples, EveryExampleFolderIsTested) {
     std::vector<std::string> found;
@@ -91,12 +107,24 @@ TEST(Examples, EveryExampleFolderIsTested) {
 
 // The snippets the docs show (examples/provider and examples/resources/<type>, the layout
 // tfplugindocs reads) together form a configuration that works too.
-TEST(Examples, RegistrySnippetsApply) {
-    ExampleRun run("provider");
+class RegistrySnippets : public testing::TestWithParam<Cli> {
+protected:
+    void SetUp() override {
+        if (const auto missing = CliMissing(GetParam()))
+            GTEST_SKIP() << *missing;
+    }
+};
+
+TEST_P(RegistrySnippets, AppliesPlansNothingAndDestroys) {
+    ExampleRun run("provider", GetParam());
     run.Workspace().CopyFrom(ExamplesDirectory() / "resources" / "yandex_iam_service_account_api_key");
     run.ApplyAndPlanNothing();
     run.DestroyAndExpectNothingLeft();
 }
+
+INSTANTIATE_TEST_SUITE_P(Examples, RegistrySnippets, kClis, [](const testing::TestParamInfo<Cli>& instance) {
+    return std::string(CliName(instance.param));
+});
 
 // examples/rotation: a new `rotation` value makes the new key before the old one goes.
 TEST(Examples, RotationReplacesTheKeyCreateBeforeDestroy) {
