@@ -31,8 +31,8 @@ testing::AssertionResult SameSecret(const json& actual, const std::string& expec
 
 // The scenarios that make up a key's life (create, update in place, replace, import, drift,
 // destroy with no key left, the secret encrypted or written to Lockbox) run with each client of
-// plugin protocol 6: Terraform, and OpenTofu where it is installed. The other scenarios check the
-// provider's own behaviour, which does not depend on the client, and run with Terraform only.
+// plugin protocol 6: Terraform, and OpenTofu where it is installed. The other scenarios, edge
+// cases of the provider's own checks, run with Terraform only.
 class Lifecycle : public testing::TestWithParam<Cli> {
 protected:
     void SetUp() override {
