@@ -14,6 +14,7 @@ http::TransportOptions TransportFor(const ClientConfig& config) {
     http::TransportOptions options;
     options.user_agent = config.user_agent;
     options.verify_tls = !config.insecure;
+    options.trust_store = http::FindSystemTrustStore();
     return options;
 }
 

@@ -5,7 +5,7 @@
 # and, with MIRROR_DIR, the zip placed in a filesystem mirror for `terraform init`.
 #
 #   cmake -DSTAGE=<install prefix> -DVERSION=0.1.0 -DOUTPUT_DIR=dist [-DPLATFORM=linux_amd64]
-#         [-DMIRROR_DIR=~/.terraform.d/plugins] -P cmake/PackageProvider.cmake
+#         [-DLICENSES_DIR=<folder>] [-DMIRROR_DIR=~/.terraform.d/plugins] -P cmake/PackageProvider.cmake
 cmake_minimum_required(VERSION 3.25)
 
 foreach(required STAGE VERSION OUTPUT_DIR)
@@ -14,7 +14,7 @@ foreach(required STAGE VERSION OUTPUT_DIR)
     endif()
 endforeach()
 # Relative paths are relative to where cmake runs, whatever folder a step works in.
-foreach(path STAGE OUTPUT_DIR MIRROR_DIR)
+foreach(path STAGE OUTPUT_DIR MIRROR_DIR LICENSES_DIR)
     if(DEFINED ${path})
         file(REAL_PATH ${${path}} ${path} BASE_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
     endif()
@@ -33,11 +33,26 @@ set(sums ${name}_${VERSION}_SHA256SUMS)
 set(work ${OUTPUT_DIR}/.package)
 file(REMOVE_RECURSE ${work})
 file(MAKE_DIRECTORY ${work})
-# Registry archives hold the binary named with its version, as Terraform installs it.
+# Registry archives hold the binary named with its version, as Terraform installs it, and with
+# LICENSES_DIR the license texts of what is linked into it. Entries are sorted, with fixed
+# permissions and times, so the same inputs always make the same zip.
 file(COPY_FILE ${STAGE}/bin/${name} ${work}/${name}_v${VERSION})
+file(CHMOD ${work}/${name}_v${VERSION} FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
+     GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+set(entries ${name}_v${VERSION})
+if(DEFINED LICENSES_DIR)
+    file(GLOB licenses RELATIVE ${LICENSES_DIR} ${LICENSES_DIR}/*)
+    list(SORT licenses)
+    file(MAKE_DIRECTORY ${work}/licenses)
+    foreach(license IN LISTS licenses)
+        file(COPY_FILE ${LICENSES_DIR}/${license} ${work}/licenses/${license})
+        file(CHMOD ${work}/licenses/${license} FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+        list(APPEND entries licenses/${license})
+    endforeach()
+endif()
 execute_process(
     COMMAND ${CMAKE_COMMAND} -E tar cf ${OUTPUT_DIR}/${archive} --format=zip "--mtime=2000-01-01 00:00:00 UTC"
-            ${name}_v${VERSION}
+            ${entries}
     WORKING_DIRECTORY ${work}
     COMMAND_ERROR_IS_FATAL ANY)
 file(REMOVE_RECURSE ${work})

@@ -254,6 +254,10 @@ Result<Response> CurlTransport::Perform(const Request& request, const Context& c
     curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, options_.verify_tls ? 1L : 0L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, options_.verify_tls ? 2L : 0L);
+    if (!options_.trust_store.bundle_file.empty())
+        curl_easy_setopt(curl, CURLOPT_CAINFO, options_.trust_store.bundle_file.c_str());
+    if (!options_.trust_store.directory.empty())
+        curl_easy_setopt(curl, CURLOPT_CAPATH, options_.trust_store.directory.c_str());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &CollectBody);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);

@@ -6,6 +6,7 @@
 
 #include "client/context.hpp"
 #include "client/http/http_types.hpp"
+#include "client/http/trust_store.hpp"
 #include "client/result.hpp"
 
 namespace ycloud::http {
@@ -13,6 +14,7 @@ namespace ycloud::http {
 struct TransportOptions {
     std::string user_agent;
     bool verify_tls = true;  ///< false only with the provider's `insecure`
+    TrustStore trust_store;  ///< empty: libcurl's compiled-in default
     std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
     std::chrono::milliseconds attempt_timeout = std::chrono::seconds(60);  ///< one request, not the whole call
 };

@@ -84,6 +84,10 @@ build_curl() {
     flags=$(static_dep_flags "$source")
     (
         cd "$source"
+        # Debian's rules build the OpenSSL flavour (libcurl4) with the last two patches, which
+        # rename the library for the GnuTLS and NSS flavours, taken off again.
+        patch -R -p1 -s <debian/patches/99_nss.patch
+        patch -R -p1 -s <debian/patches/90_gnutls.patch
         autoreconf -fi >/dev/null 2>&1
         CFLAGS="$flags" ./configure --prefix="$prefix" --libdir="$prefix/lib" --disable-shared --enable-static \
             --with-openssl --enable-ares --with-zlib \
@@ -91,10 +95,9 @@ build_curl() {
             --without-librtmp --without-libssh2 --without-libgsasl --without-gssapi \
             --disable-ldap --disable-ldaps --disable-rtsp --disable-dict --disable-telnet --disable-tftp \
             --disable-pop3 --disable-imap --disable-smb --disable-smtp --disable-gopher --disable-mqtt \
-            --disable-ftp --disable-file --disable-manual --disable-docs --disable-ntlm \
-            --disable-kerberos-auth --disable-negotiate-auth --disable-alt-svc --disable-hsts \
+            --disable-ftp --disable-file --disable-manual --disable-ntlm --disable-alt-svc --disable-hsts \
             --disable-cookies --disable-unix-sockets \
-            --without-ca-bundle --without-ca-path >/dev/null
+            --without-ca-bundle --without-ca-path --with-ca-fallback >/dev/null
         make -C lib -j "$(nproc)" >/dev/null
         make -C lib install >/dev/null
         make -C include install >/dev/null
