@@ -25,7 +25,6 @@ if(NOT DEFINED PLATFORM)
 endif()
 
 set(name terraform-provider-yandex)
-set(source_address registry.terraform.io/yc-apikeys/yandex)
 set(archive ${name}_${VERSION}_${PLATFORM}.zip)
 set(manifest ${name}_${VERSION}_manifest.json)
 set(sums ${name}_${VERSION}_SHA256SUMS)
@@ -67,8 +66,11 @@ file(WRITE ${OUTPUT_DIR}/${sums} "${lines}")
 message(STATUS "packaged ${OUTPUT_DIR}/${archive}")
 
 if(DEFINED MIRROR_DIR)
-    # The "packed" layout of a filesystem mirror: <hostname>/<namespace>/<type>/<zip>.
-    file(MAKE_DIRECTORY ${MIRROR_DIR}/${source_address})
-    file(COPY_FILE ${OUTPUT_DIR}/${archive} ${MIRROR_DIR}/${source_address}/${archive})
+    # The "packed" layout of a filesystem mirror: <hostname>/<namespace>/<type>/<zip>, under both
+    # registry hosts: OpenTofu reads the short source "yc-apikeys/yandex" as registry.opentofu.org.
+    foreach(host registry.terraform.io registry.opentofu.org)
+        file(MAKE_DIRECTORY ${MIRROR_DIR}/${host}/yc-apikeys/yandex)
+        file(COPY_FILE ${OUTPUT_DIR}/${archive} ${MIRROR_DIR}/${host}/yc-apikeys/yandex/${archive})
+    endforeach()
     message(STATUS "installed into the filesystem mirror ${MIRROR_DIR}")
 endif()

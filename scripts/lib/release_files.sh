@@ -58,3 +58,13 @@ sign_checksums() {
     gpg --batch --yes --local-user "$key" --detach-sign --output "$sums.sig" "$sums"
     echo "release: signed $(basename "$sums") with $key" >&2
 }
+
+# The "h1:" hash Terraform records in lock files (Go's dirhash.Hash1 over the zip's entries):
+# the SHA-256 of the sorted lines "<sha256 of entry>  <entry name>\n", in base64.
+zip_h1_hash() {
+    local zip=$1 entry summary=""
+    while IFS= read -r entry; do
+        summary+="$(unzip -p "$zip" "$entry" | sha256sum | cut -d' ' -f1)  $entry"$'\n'
+    done < <(unzip -Z1 "$zip" | LC_ALL=C sort)
+    echo "h1:$(printf '%s' "$summary" | openssl dgst -sha256 -binary | base64)"
+}
