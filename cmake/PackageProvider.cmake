@@ -66,11 +66,6 @@ file(WRITE ${OUTPUT_DIR}/${sums} "${lines}")
 message(STATUS "packaged ${OUTPUT_DIR}/${archive}")
 
 if(DEFINED MIRROR_DIR)
-    # The "packed" layout of a filesystem mirror: <hostname>/<namespace>/<type>/<zip>, under both
-    # registry hosts: OpenTofu reads the short source "yc-apikeys/yandex" as registry.opentofu.org.
-    foreach(host registry.terraform.io registry.opentofu.org)
-        file(MAKE_DIRECTORY ${MIRROR_DIR}/${host}/yc-apikeys/yandex)
-        file(COPY_FILE ${OUTPUT_DIR}/${archive} ${MIRROR_DIR}/${host}/yc-apikeys/yandex/${archive})
-    endforeach()
-    message(STATUS "installed into the filesystem mirror ${MIRROR_DIR}")
+    include(${CMAKE_CURRENT_LIST_DIR}/ProviderMirror.cmake)
+    provider_mirror_install(${OUTPUT_DIR}/${archive} ${MIRROR_DIR})
 endif()
