@@ -14,9 +14,9 @@ namespace ycloud::http {
 struct TransportOptions {
     std::string user_agent;
     bool verify_tls = true;  ///< false only with the provider's `insecure`
-    TrustStore trust_store;  ///< empty: libcurl's compiled-in default
     std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
     std::chrono::milliseconds attempt_timeout = std::chrono::seconds(60);  ///< one request, not the whole call
+    TrustStore trust_store;                                                ///< empty: libcurl's compiled-in default
 };
 
 /// Sends single HTTP requests with libcurl. One transport serves the whole provider process and

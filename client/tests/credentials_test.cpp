@@ -17,7 +17,7 @@ using namespace std::chrono_literals;
 class CredentialsTest : public ::testing::Test {
 protected:
     CredentialsTest()
-        : transport_(http::TransportOptions{"test", true, 1s, 5s}),
+        : transport_(http::TransportOptions{"test", true, 1s, 5s, {}}),
           rest_(transport_, RetryPolicy{1, 10ms, 20ms}, nullptr) {
         server_.Routes().Post("/iam/v1/tokens", [this](const httplib::Request& request, httplib::Response& response) {
             ++exchanges_;

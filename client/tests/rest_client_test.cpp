@@ -40,7 +40,7 @@ struct Seen {
 
 class RestClientTest : public ::testing::Test {
 protected:
-    RestClientTest() : transport_(http::TransportOptions{"terraform-provider-yandex/test", true, 2s, 10s}) {}
+    RestClientTest() : transport_(http::TransportOptions{"terraform-provider-yandex/test", true, 2s, 10s, {}}) {}
 
     RestClient Client(int max_retries = 3) {
         return RestClient(transport_, RetryPolicy{max_retries, 10ms, 50ms}, &tokens_);
