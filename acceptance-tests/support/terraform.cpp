@@ -50,6 +50,19 @@ std::optional<std::string> CliMissing(Cli cli) {
     return std::nullopt;
 }
 
+std::optional<NetworkMirrorInstallation> NetworkMirror() {
+    const char* url = std::getenv("ACCEPTANCE_NETWORK_MIRROR");
+    if (url == nullptr || *url == '\0')
+        return std::nullopt;
+    NetworkMirrorInstallation mirror;
+    mirror.url = url;
+    const char* certificate = std::getenv("ACCEPTANCE_NETWORK_MIRROR_CA");
+    mirror.certificate_file = certificate != nullptr ? certificate : "";
+    const char* binaries = std::getenv("ACCEPTANCE_NETWORK_MIRROR_BINARY_DIR");
+    mirror.binary_directory = binaries != nullptr && *binaries != '\0' ? binaries : ProviderBinaryDirectory();
+    return mirror;
+}
+
 namespace {
 
 constexpr const char* kOfficialProviderSource = "yandex-cloud/yandex";
@@ -68,10 +81,26 @@ std::string CliConfig(Cli cli, const std::vector<std::string>& sources) {
             addresses.push_back(source);
         }
     }
+    const auto mirror = NetworkMirror();
+    if (!mirror) {
+        std::string overrides;
+        for (const auto& address : addresses)
+            overrides += "    \"" + address + "\" = \"" + ProviderBinaryDirectory().string() + "\"\n";
+        return "provider_installation {\n  dev_overrides {\n" + overrides + "  }\n  direct {}\n}\n";
+    }
+    // The provider comes from the mirror, as users install it. Other sources (the official
+    // provider's address, which some tests let this provider stand in for) keep dev_overrides,
+    // pointed at the binary the mirror serves.
     std::string overrides;
-    for (const auto& address : addresses)
-        overrides += "    \"" + address + "\" = \"" + ProviderBinaryDirectory().string() + "\"\n";
-    return "provider_installation {\n  dev_overrides {\n" + overrides + "  }\n  direct {}\n}\n";
+    for (const auto& address : addresses) {
+        if (address.find(kProviderSource) == std::string::npos)
+            overrides += "    \"" + address + "\" = \"" + mirror->binary_directory.string() + "\"\n";
+    }
+    return "provider_installation {\n" + (overrides.empty() ? "" : "  dev_overrides {\n" + overrides + "  }\n") +
+           "  network_mirror {\n    url     = \"" + mirror->url + "\"\n    include = [\"registry.terraform.io/" +
+           kProviderSource + "\", \"registry.opentofu.org/" + kProviderSource +
+           "\"]\n  }\n  direct {\n    exclude = [\"registry.terraform.io/" + kProviderSource +
+           "\", \"registry.opentofu.org/" + kProviderSource + "\"]\n  }\n}\n";
 }
 
 }  // namespace
@@ -102,6 +131,8 @@ TerraformWorkspace::TerraformWorkspace(Cli cli) : cli_(cli), home_("tf-home"), w
         {"YC_CLOUD_ID", std::nullopt},
         {"TF_LOG_PATH", std::nullopt},
     };
+    if (const auto mirror = NetworkMirror(); mirror && !mirror->certificate_file.empty())
+        environment_["SSL_CERT_FILE"] = mirror->certificate_file;
     if (TraceDirectory()) {
         environment_["TF_LOG"] = "trace";
         environment_["TF_LOG_PATH"] = NewTraceFile(cli == Cli::kOpenTofu ? "tofu" : "terraform").string();
@@ -143,6 +174,7 @@ std::vector<std::string> TerraformWorkspace::Command(std::initializer_list<std::
 }
 
 ProcessResult TerraformWorkspace::Run(std::initializer_list<std::string> args) const {
+    InitialiseFromMirror(args);
     ProcessOptions options;
     options.working_directory = work_.Path().string();
     options.environment = environment_;
@@ -150,10 +182,24 @@ ProcessResult TerraformWorkspace::Run(std::initializer_list<std::string> args) c
 }
 
 std::unique_ptr<BackgroundProcess> TerraformWorkspace::Start(std::initializer_list<std::string> args) const {
+    InitialiseFromMirror(args);
     ProcessOptions options;
     options.working_directory = work_.Path().string();
     options.environment = environment_;
     return std::make_unique<BackgroundProcess>(Command(args), options);
+}
+
+// With dev_overrides a workspace needs no init; installed from a mirror it does, so the first
+// command that needs the provider runs `init` first, once (a test's own init is harmless after).
+void TerraformWorkspace::InitialiseFromMirror(std::initializer_list<std::string> args) const {
+    if (initialised_ || !NetworkMirror() || args.size() == 0)
+        return;
+    const auto& command = *args.begin();
+    if (command == "init" || command == "version" || command == "fmt")
+        return;
+    initialised_ = true;
+    const auto initialised = Run({"init", "-no-color"});
+    EXPECT_EQ(initialised.exit_code, 0) << "init from the network mirror:\n" << initialised.out << initialised.err;
 }
 
 nlohmann::json TerraformWorkspace::RunJson(std::initializer_list<std::string> args) const {

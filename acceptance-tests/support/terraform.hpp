@@ -76,8 +76,10 @@ public:
 
 private:
     std::vector<std::string> Command(std::initializer_list<std::string> args) const;
+    void InitialiseFromMirror(std::initializer_list<std::string> args) const;
 
     Cli cli_;
+    mutable bool initialised_ = false;
     TempDir home_;
     TempDir work_;
     std::map<std::string, std::optional<std::string>> environment_;
@@ -88,6 +90,18 @@ std::filesystem::path ExamplesDirectory();
 /// The repository, and the build folder of these tests.
 std::filesystem::path SourceDirectory();
 std::filesystem::path BuildDirectory();
+
+/// Where workspaces install the provider from instead of dev_overrides, when the environment
+/// names a network mirror (scripts/release-check: the release served over HTTPS on loopback):
+/// ACCEPTANCE_NETWORK_MIRROR (its URL), ACCEPTANCE_NETWORK_MIRROR_CA (the certificate to trust,
+/// given to the CLI as SSL_CERT_FILE) and ACCEPTANCE_NETWORK_MIRROR_BINARY_DIR (the mirrored
+/// binary unpacked, for the tests that let this provider stand in for the official one).
+struct NetworkMirrorInstallation {
+    std::string url;
+    std::string certificate_file;
+    std::filesystem::path binary_directory;
+};
+std::optional<NetworkMirrorInstallation> NetworkMirror();
 
 /// Folder holding the binaries built for these tests: the provider and yc-emulator.
 std::filesystem::path ProviderBinaryDirectory();
