@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "resources/pgp/base64.hpp"
+#include "resources/pgp/crypto_backend.hpp"
 
 namespace provider::pgp {
 
@@ -97,6 +98,7 @@ std::variant<PublicKey, std::string> PublicKey::Parse(std::string_view text) {
         return std::string("it is a private key; give the public key only (gpg --export, not --export-secret-keys)");
     }
 
+    PrepareCryptoBackend();
     rnp_ffi_t raw_ffi = nullptr;
     if (rnp_ffi_create(&raw_ffi, "GPG", "GPG") != RNP_SUCCESS) {
         return std::string("the OpenPGP library could not be initialised");
