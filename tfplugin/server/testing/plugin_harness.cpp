@@ -1,6 +1,8 @@
 #include "tfplugin/server/testing/plugin_harness.hpp"
 
+#include <cstdlib>
 #include <sstream>
+#include <stdexcept>
 #include <vector>
 
 #include "go_plugin.grpc.pb.h"
@@ -32,6 +34,24 @@ std::string DerBase64ToPem(std::string base64) {
 
 constexpr auto kCallTimeout = std::chrono::seconds(5);
 
+// A fresh directory only we may enter (mkdtemp makes it 0700), under `parent`.
+std::filesystem::path MakePrivateDirectory(const std::filesystem::path& parent) {
+    auto pattern = (parent / "sock-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr)
+        throw std::runtime_error("cannot create a socket directory under " + parent.string());
+    return pattern;
+}
+
+// `path` (absolute, as seen inside `root`) as seen from outside it.
+std::filesystem::path OutsideRoot(const std::filesystem::path& root, const std::filesystem::path& path) {
+    return root.empty() ? path : root / path.relative_path();
+}
+
+// The directory as seen inside `root`.
+std::filesystem::path InsideRoot(const std::filesystem::path& root, const std::filesystem::path& path) {
+    return root.empty() ? path : std::filesystem::path("/") / path.lexically_relative(root);
+}
+
 }  // namespace
 
 HandshakeLineParts ParseHandshakeLine(const std::string& line) {
@@ -54,15 +74,27 @@ HandshakeLineParts ParseHandshakeLine(const std::string& line) {
 }
 
 PluginUnderTest::PluginUnderTest(const std::string& binary,
-                                 std::map<std::string, std::optional<std::string>> environment)
-    : socket_parent_("sock"), started_(Clock::now()) {
+                                 std::map<std::string, std::optional<std::string>> environment,
+                                 const PluginLaunch& launch)
+    : root_(launch.root),
+      socket_parent_(MakePrivateDirectory(root_.empty() ? std::filesystem::temp_directory_path() : root_)),
+      started_(Clock::now()) {
     environment.emplace(std::string(handshake::kMagicCookieKey), std::string(handshake::kMagicCookieValue));
     environment.emplace("PLUGIN_PROTOCOL_VERSIONS", "5,6");
-    environment.emplace("PLUGIN_UNIX_SOCKET_DIR", socket_parent_.Path().string());
+    environment.emplace("PLUGIN_UNIX_SOCKET_DIR", InsideRoot(root_, socket_parent_).string());
     acceptance::ProcessOptions options;
     options.environment = std::move(environment);
+    auto argv = launch.wrapper;
+    argv.push_back(binary);
     started_ = Clock::now();
-    process_ = std::make_unique<acceptance::BackgroundProcess>(std::vector<std::string>{binary}, options);
+    process_ = std::make_unique<acceptance::BackgroundProcess>(argv, options);
+}
+
+PluginUnderTest::~PluginUnderTest() {
+    // Stop the plugin before removing the directory its socket lives in.
+    process_.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(socket_parent_, ignored);
 }
 
 HandshakeLineParts PluginUnderTest::Handshake() {
@@ -73,7 +105,11 @@ HandshakeLineParts PluginUnderTest::Handshake() {
         failed.problem = "no handshake line; stderr: " + process_->Stderr();
         return failed;
     }
-    return ParseHandshakeLine(*line);
+    auto parts = ParseHandshakeLine(*line);
+    // A plugin in another root names its socket by the path it sees; we connect from outside.
+    if (parts.problem.empty() && parts.network == "unix")
+        parts.address = OutsideRoot(root_, parts.address).string();
+    return parts;
 }
 
 std::shared_ptr<grpc::Channel> Connect(const HandshakeLineParts& handshake,

@@ -3,13 +3,14 @@
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "acceptance-tests/support/process.hpp"
-#include "acceptance-tests/support/temp_dir.hpp"
 #include "tfplugin/server/auto_mtls.hpp"
 #include "tfplugin6.grpc.pb.h"
 
@@ -33,11 +34,25 @@ struct HandshakeLineParts {
 
 HandshakeLineParts ParseHandshakeLine(const std::string& line);
 
+/// How to start the plugin when not directly: `wrapper` goes before the binary on the command
+/// line (e.g. {"chroot", root}); `root`, when set, is the directory the plugin sees as "/".
+/// Then the binary's path is the one the plugin sees, its socket directory is made inside the
+/// root, and the handshake's unix socket address is translated to the path seen from here.
+struct PluginLaunch {
+    std::vector<std::string> wrapper;
+    std::filesystem::path root;
+};
+
 /// A plugin started the way Terraform starts one: magic cookie, protocols "5,6", a private
 /// socket directory; `environment` adds to or overrides that.
 class PluginUnderTest {
 public:
-    PluginUnderTest(const std::string& binary, std::map<std::string, std::optional<std::string>> environment);
+    PluginUnderTest(const std::string& binary,
+                    std::map<std::string, std::optional<std::string>> environment,
+                    const PluginLaunch& launch = {});
+    PluginUnderTest(const PluginUnderTest&) = delete;
+    PluginUnderTest& operator=(const PluginUnderTest&) = delete;
+    ~PluginUnderTest();
 
     /// Reads the handshake line (waiting up to 10 s) and records how long it took from exec.
     HandshakeLineParts Handshake();
@@ -45,7 +60,8 @@ public:
     [[nodiscard]] Clock::duration HandshakeTime() const { return handshake_time_; }
 
 private:
-    acceptance::TempDir socket_parent_;
+    std::filesystem::path root_;
+    std::filesystem::path socket_parent_;  ///< as seen from here
     Clock::time_point started_;
     Clock::duration handshake_time_{};
     std::unique_ptr<acceptance::BackgroundProcess> process_;
