@@ -92,5 +92,61 @@ TEST(Packaging, ReleaseFilesInstallFromAFilesystemMirrorWithALockFile) {
     EXPECT_TRUE(emulator.State()["apiKeys"].empty());
 }
 
+// The CLI configuration Yandex Cloud's guides put in ~/.terraformrc sends every
+// registry.terraform.io provider to Yandex's mirror. The docs show how to add this provider next
+// to it: a filesystem mirror that includes its address under both registry hosts, and excludes
+// in Yandex's block and in `direct` (a CLI asks every method that matches an address). Yandex's mirror is unreachable here, so init succeeds only if the provider is
+// never looked up there.
+const char* const kNextToYandexMirror = R"(provider_installation {
+  filesystem_mirror {
+    path    = "MIRROR"
+    include = ["registry.terraform.io/yc-apikeys/yandex", "registry.opentofu.org/yc-apikeys/yandex"]
+  }
+  network_mirror {
+    url     = "https://terraform-mirror.yandexcloud.net/"
+    include = ["registry.terraform.io/*/*"]
+    exclude = ["registry.terraform.io/yc-apikeys/yandex"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/*/*", "registry.opentofu.org/yc-apikeys/yandex"]
+  }
+}
+)";
+
+class NextToYandexMirror : public testing::TestWithParam<Cli> {
+protected:
+    void SetUp() override {
+        if (const auto missing = CliMissing(GetParam()))
+            GTEST_SKIP() << *missing;
+    }
+};
+
+TEST_P(NextToYandexMirror, FilesystemMirrorBesideYandexCloudsNetworkMirrorInstallsTheProvider) {
+    const auto version = ProviderVersion();
+    TempDir work("package");
+    std::filesystem::create_directories(work.Path() / "dist");
+    const auto packaged = Package(work, version);
+    ASSERT_EQ(packaged.exit_code, 0) << packaged.out << packaged.err;
+
+    EmulatorProcess emulator;
+    TerraformWorkspace workspace(GetParam());
+    auto config = std::string(kNextToYandexMirror);
+    config.replace(config.find("MIRROR"), 6, (work.Path() / "mirror").string());
+    workspace.UseCliConfig(config);
+    workspace.CopyFrom(ExamplesDirectory() / "basic");
+    workspace.SetEnvironment(emulator.ProviderEnvironment());
+    workspace.SetEnvironment("TF_VAR_service_account_id", EmulatorProcess::kServiceAccount);
+    const auto initialised = workspace.Run({"init", "-no-color"});
+    ASSERT_EQ(initialised.exit_code, 0) << initialised.out << initialised.err;
+    EXPECT_NE(initialised.out.find("Installed yc-apikeys/yandex v" + version), std::string::npos) << initialised.out;
+    const auto planned = workspace.Run({"plan", "-no-color"});
+    EXPECT_EQ(planned.exit_code, 0) << planned.out << planned.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Packaging,
+                         NextToYandexMirror,
+                         testing::Values(Cli::kTerraform, Cli::kOpenTofu),
+                         [](const testing::TestParamInfo<Cli>& instance) { return CliName(instance.param); });
+
 }  // namespace
 }  // namespace acceptance
