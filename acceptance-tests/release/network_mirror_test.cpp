@@ -43,11 +43,15 @@ protected:
         server_ = std::make_unique<HttpsFileServer>(mirror_.Path());
     }
 
-    // A workspace that installs the provider only from the mirror, on a fresh emulator.
-    std::unique_ptr<TerraformWorkspace> MirrorWorkspace(const EmulatorProcess& emulator) const {
+    // A workspace that installs the provider only from the mirror, on a fresh emulator. The
+    // certificates trusted through SSL_CERT_FILE, by the CLI and by the provider alike, are the
+    // mirror's and those in `more_certificates`.
+    std::unique_ptr<TerraformWorkspace> MirrorWorkspace(const EmulatorProcess& emulator,
+                                                        const std::string& more_certificates = "") const {
         auto workspace = std::make_unique<TerraformWorkspace>(GetParam());
         workspace->UseCliConfig(MirrorCliConfig(server_->Url()));
-        workspace->SetEnvironment("SSL_CERT_FILE", server_->CertificateFile().string());
+        const auto bundle = mirror_.Write("trusted.pem", ReadFile(server_->CertificateFile()) + more_certificates);
+        workspace->SetEnvironment("SSL_CERT_FILE", bundle.string());
         workspace->SetEnvironment(emulator.ProviderEnvironment());
         workspace->SetEnvironment("TF_VAR_service_account_id", EmulatorProcess::kServiceAccount);
         workspace->CopyFrom(ExamplesDirectory() / "basic");
@@ -71,9 +75,14 @@ protected:
     std::unique_ptr<HttpsFileServer> server_;
 };
 
+// The release installed from the mirror talks HTTPS to the cloud (the emulator with --tls),
+// verifying its certificate against SSL_CERT_FILE: the static binary carries no CA path of the
+// build machine.
 TEST_P(NetworkMirror, InitInstallsOverHttpsRecordsTheLockFileAndTheKeyLivesAndDies) {
-    EmulatorProcess emulator;
-    const auto workspace = MirrorWorkspace(emulator);
+    const auto emulator_certificate = mirror_.Path() / "emulator.pem";
+    EmulatorProcess emulator({"--tls", "--tls-cert-out", emulator_certificate.string()});
+    ASSERT_TRUE(emulator.Tls());
+    const auto workspace = MirrorWorkspace(emulator, ReadFile(emulator_certificate));
     const auto initialised = workspace->Run({"init", "-no-color"});
     ASSERT_EQ(initialised.exit_code, 0) << initialised.out << initialised.err;
     EXPECT_NE(initialised.out.find("Installed yc-apikeys/yandex v" + dist_.version), std::string::npos)
@@ -95,6 +104,13 @@ TEST_P(NetworkMirror, InitInstallsOverHttpsRecordsTheLockFileAndTheKeyLivesAndDi
     const auto destroyed = workspace->Run({"destroy", "-auto-approve", "-no-color"});
     EXPECT_EQ(destroyed.exit_code, 0) << destroyed.out << destroyed.err;
     EXPECT_TRUE(emulator.State()["apiKeys"].empty());
+
+    // Without the emulator's certificate among the trusted ones, the provider refuses it.
+    const auto untrusting = MirrorWorkspace(emulator);
+    ASSERT_EQ(untrusting->Run({"init", "-no-color"}).exit_code, 0);
+    const auto refused = untrusting->Run({"plan", "-no-color"});
+    EXPECT_NE(refused.exit_code, 0) << refused.out;
+    EXPECT_NE(refused.err.find("certificate"), std::string::npos) << refused.err;
 }
 
 // `providers lock -net-mirror` on one machine; on another, the provider comes from a filesystem

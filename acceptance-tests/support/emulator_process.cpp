@@ -47,14 +47,25 @@ std::string EmulatorProcess::ProviderBlock(const std::string& extra) const {
 
 std::map<std::string, std::string> EmulatorProcess::ProviderEnvironment() const {
     const auto address = "127.0.0.1:" + std::to_string(port_);
-    return {{"YC_ENDPOINT", address},
-            {"YC_PLAINTEXT", "true"},
-            {"YC_TOKEN", kOAuthToken},
-            {"YC_KEYBASE_ENDPOINT", address}};
+    std::map<std::string, std::string> environment{
+        {"YC_ENDPOINT", address}, {"YC_TOKEN", kOAuthToken}, {"YC_KEYBASE_ENDPOINT", address}};
+    // Started with --tls, the emulator speaks HTTPS as the cloud does, and the provider must
+    // verify its certificate.
+    if (!Tls())
+        environment["YC_PLAINTEXT"] = "true";
+    return environment;
+}
+
+// The tests' own line to the emulator's admin API; over TLS it skips verification, which is
+// the provider's part to prove, not the harness's.
+httplib::Client EmulatorProcess::AdminClient() const {
+    httplib::Client client(url_);
+    client.enable_server_certificate_verification(false);
+    return client;
 }
 
 nlohmann::json EmulatorProcess::State() const {
-    httplib::Client client("127.0.0.1", port_);
+    auto client = AdminClient();
     auto answer = client.Get("/admin/state");
     if (!answer)
         throw std::runtime_error("the emulator does not answer");
@@ -70,12 +81,12 @@ int EmulatorProcess::ApiKeysCreated() const {
 }
 
 void EmulatorProcess::DeleteKey(const std::string& id) const {
-    httplib::Client client("127.0.0.1", port_);
+    auto client = AdminClient();
     client.Delete(("/admin/apiKeys/" + id).c_str());
 }
 
 void EmulatorProcess::PostAdmin(const std::string& path, const nlohmann::json& body) const {
-    httplib::Client client("127.0.0.1", port_);
+    auto client = AdminClient();
     auto answer = client.Post(path, body.dump(), "application/json");
     if (!answer || answer->status != 200)
         throw std::runtime_error("the emulator refused POST " + path);
@@ -86,7 +97,7 @@ void EmulatorProcess::Fault(const nlohmann::json& fault) const {
 }
 
 void EmulatorProcess::ClearFaults() const {
-    httplib::Client client("127.0.0.1", port_);
+    auto client = AdminClient();
     client.Delete("/admin/faults");
 }
 
@@ -97,7 +108,7 @@ void EmulatorProcess::Seed(const nlohmann::json& seed) const {
 std::optional<std::string> EmulatorProcess::LockboxEntry(const std::string& secret_id,
                                                          const std::string& version_id,
                                                          const std::string& key) const {
-    httplib::Client client("127.0.0.1", port_);
+    auto client = AdminClient();
     const nlohmann::json exchange = {{"yandexPassportOauthToken", kOAuthToken}};
     auto token = client.Post("/iam/v1/tokens", exchange.dump(), "application/json");
     if (!token || token->status != 200)
@@ -129,7 +140,7 @@ std::string EmulatorProcess::LockboxVersionStatus(const std::string& secret_id, 
 }
 
 int EmulatorProcess::Probe(const std::string& secret, const std::string& scope) const {
-    httplib::Client client("127.0.0.1", port_);
+    auto client = AdminClient();
     auto answer =
         client.Get(("/probe?scope=" + scope).c_str(), httplib::Headers{{"Authorization", "Api-Key " + secret}});
     return answer ? answer->status : -1;

@@ -10,6 +10,10 @@
 #include "acceptance-tests/support/process.hpp"
 #include "acceptance-tests/support/temp_dir.hpp"
 
+namespace httplib {
+class Client;
+}
+
 namespace acceptance {
 
 /// The yc-emulator binary, started on a free loopback port with a seed, for tests that drive
@@ -31,6 +35,8 @@ public:
     EmulatorProcess& operator=(const EmulatorProcess&) = delete;
 
     [[nodiscard]] const std::string& Url() const { return url_; }
+    /// Whether it was started with --tls (and serves HTTPS).
+    [[nodiscard]] bool Tls() const { return url_.rfind("https://", 0) == 0; }
     [[nodiscard]] int Port() const { return port_; }
     /// HCL of a provider block that reaches this emulator, with `extra` (attribute lines) added.
     [[nodiscard]] std::string ProviderBlock(const std::string& extra = "") const;
@@ -62,6 +68,7 @@ public:
     int Probe(const std::string& secret, const std::string& scope) const;
 
 private:
+    httplib::Client AdminClient() const;
     /// POSTs `body` to an admin path; throws unless the emulator accepts it.
     void PostAdmin(const std::string& path, const nlohmann::json& body) const;
 
