@@ -49,9 +49,16 @@ if(DEFINED LICENSES_DIR)
         list(APPEND entries licenses/${license})
     endforeach()
 endif()
+# Info-ZIP's zip with -X stores no access or change times and no owner (cmake -E tar's zips
+# carry the files' access and change times, which differ between builds); every entry gets the
+# same modification time, in UTC since zip keeps DOS local times.
+file(REMOVE ${OUTPUT_DIR}/${archive})
 execute_process(
-    COMMAND ${CMAKE_COMMAND} -E tar cf ${OUTPUT_DIR}/${archive} --format=zip "--mtime=2000-01-01 00:00:00 UTC"
-            ${entries}
+    COMMAND ${CMAKE_COMMAND} -E env TZ=UTC touch -d "2000-01-01 00:00:00" ${entries}
+    WORKING_DIRECTORY ${work}
+    COMMAND_ERROR_IS_FATAL ANY)
+execute_process(
+    COMMAND ${CMAKE_COMMAND} -E env TZ=UTC zip -X -D -q -9 ${OUTPUT_DIR}/${archive} ${entries}
     WORKING_DIRECTORY ${work}
     COMMAND_ERROR_IS_FATAL ANY)
 file(REMOVE_RECURSE ${work})
