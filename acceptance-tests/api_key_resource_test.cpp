@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "acceptance-tests/support/each_cli.hpp"
 #include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/scenario.hpp"
 
@@ -33,13 +34,7 @@ testing::AssertionResult SameSecret(const json& actual, const std::string& expec
 // destroy with no key left, the secret encrypted or written to Lockbox) run with each client of
 // plugin protocol 6: Terraform, and OpenTofu where it is installed. The other scenarios, edge
 // cases of the provider's own checks, run with Terraform only.
-class Lifecycle : public testing::TestWithParam<Cli> {
-protected:
-    void SetUp() override {
-        if (const auto missing = CliMissing(GetParam()))
-            GTEST_SKIP() << *missing;
-    }
-};
+class Lifecycle : public EachCli {};
 
 // TestAccServiceAccountAPIKey_basic: create, the secret works, then the description changes in place.
 TEST_P(Lifecycle, BasicCreateThenDescriptionUpdateInPlace) {
@@ -508,12 +503,7 @@ TEST(ApiKeyResource, ProviderLogsHoldNoSecretAtTrace) {
     scenario.Run({});
 }
 
-INSTANTIATE_TEST_SUITE_P(ApiKeyResource,
-                         Lifecycle,
-                         testing::Values(Cli::kTerraform, Cli::kOpenTofu),
-                         [](const testing::TestParamInfo<Cli>& instance) {
-                             return std::string(CliName(instance.param));
-                         });
+INSTANTIATE_TEST_SUITE_P(ApiKeyResource, Lifecycle, kEachCli, CliTestName);
 
 }  // namespace
 }  // namespace acceptance

@@ -7,6 +7,7 @@
 #include <map>
 #include <tuple>
 
+#include "acceptance-tests/support/each_cli.hpp"
 #include "acceptance-tests/support/emulator_process.hpp"
 #include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/terraform.hpp"
@@ -63,10 +64,6 @@ private:
     TerraformWorkspace workspace_;
 };
 
-// Users run the examples with Terraform or OpenTofu; each example runs with both (OpenTofu where
-// it is installed).
-const auto kClis = testing::Values(Cli::kTerraform, Cli::kOpenTofu);
-
 class Example : public testing::TestWithParam<std::tuple<std::string, Cli>> {
 protected:
     void SetUp() override {
@@ -88,7 +85,7 @@ TEST_P(Example, AppliesPlansNothingAndDestroys) {
 
 INSTANTIATE_TEST_SUITE_P(Examples,
                          Example,
-                         testing::Combine(testing::ValuesIn(kExamples), kClis),
+                         testing::Combine(testing::ValuesIn(kExamples), kEachCli),
                          [](const testing::TestParamInfo<Example::ParamType>& instance) {
                              auto name = std::get<0>(instance.param) + "_" + CliName(std::get<1>(instance.param));
                              std::replace(name.begin(), name.end(), '-', '_');
@@ -107,13 +104,7 @@ TEST(Examples, EveryExampleFolderIsTested) {
 
 // The snippets the docs show (examples/provider and examples/resources/<type>, the layout
 // tfplugindocs reads) together form a configuration that works too.
-class RegistrySnippets : public testing::TestWithParam<Cli> {
-protected:
-    void SetUp() override {
-        if (const auto missing = CliMissing(GetParam()))
-            GTEST_SKIP() << *missing;
-    }
-};
+class RegistrySnippets : public EachCli {};
 
 TEST_P(RegistrySnippets, AppliesPlansNothingAndDestroys) {
     ExampleRun run("provider", GetParam());
@@ -122,9 +113,7 @@ TEST_P(RegistrySnippets, AppliesPlansNothingAndDestroys) {
     run.DestroyAndExpectNothingLeft();
 }
 
-INSTANTIATE_TEST_SUITE_P(Examples, RegistrySnippets, kClis, [](const testing::TestParamInfo<Cli>& instance) {
-    return std::string(CliName(instance.param));
-});
+INSTANTIATE_TEST_SUITE_P(Examples, RegistrySnippets, kEachCli, CliTestName);
 
 // examples/rotation: a new `rotation` value makes the new key before the old one goes.
 TEST(Examples, RotationReplacesTheKeyCreateBeforeDestroy) {

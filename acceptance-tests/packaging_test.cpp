@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "acceptance-tests/support/each_cli.hpp"
 #include "acceptance-tests/support/emulator_process.hpp"
 #include "acceptance-tests/support/terraform.hpp"
 
@@ -41,6 +42,17 @@ ProcessResult Package(const TempDir& work, const std::string& version) {
                        (SourceDirectory() / "cmake" / "PackageProvider.cmake").string()});
 }
 
+// examples/basic in `workspace`, on `emulator`; init must install `version` from the mirror
+// the workspace's CLI configuration names.
+void InitExampleFromMirror(TerraformWorkspace& workspace, const EmulatorProcess& emulator, const std::string& version) {
+    workspace.CopyFrom(ExamplesDirectory() / "basic");
+    workspace.SetEnvironment(emulator.ProviderEnvironment());
+    workspace.SetEnvironment("TF_VAR_service_account_id", EmulatorProcess::kServiceAccount);
+    const auto initialised = workspace.Run({"init", "-no-color"});
+    ASSERT_EQ(initialised.exit_code, 0) << initialised.out << initialised.err;
+    EXPECT_NE(initialised.out.find("Installed yc-apikeys/yandex v" + version), std::string::npos) << initialised.out;
+}
+
 TEST(Packaging, ReleaseFilesInstallFromAFilesystemMirrorWithALockFile) {
     const auto version = ProviderVersion();
     ASSERT_FALSE(version.empty());
@@ -68,12 +80,9 @@ TEST(Packaging, ReleaseFilesInstallFromAFilesystemMirrorWithALockFile) {
     workspace.UseCliConfig("provider_installation {\n  filesystem_mirror {\n    path    = \"" +
                            (work.Path() / "mirror").string() +
                            "\"\n    include = [\"registry.terraform.io/yc-apikeys/yandex\"]\n  }\n}\n");
-    workspace.CopyFrom(ExamplesDirectory() / "basic");
-    workspace.SetEnvironment(emulator.ProviderEnvironment());
-    workspace.SetEnvironment("TF_VAR_service_account_id", EmulatorProcess::kServiceAccount);
-    const auto initialised = workspace.Run({"init", "-no-color"});
-    ASSERT_EQ(initialised.exit_code, 0) << initialised.out << initialised.err;
-    EXPECT_NE(initialised.out.find("Installed yc-apikeys/yandex v" + version), std::string::npos) << initialised.out;
+    InitExampleFromMirror(workspace, emulator, version);
+    if (HasFatalFailure())
+        return;
     const auto lock = ReadFile(workspace.Directory() / ".terraform.lock.hcl");
     EXPECT_NE(lock.find("provider \"registry.terraform.io/yc-apikeys/yandex\""), std::string::npos) << lock;
     EXPECT_NE(lock.find("version     = \"" + version + "\""), std::string::npos) << lock;
@@ -95,8 +104,8 @@ TEST(Packaging, ReleaseFilesInstallFromAFilesystemMirrorWithALockFile) {
 // The CLI configuration Yandex Cloud's guides put in ~/.terraformrc sends every
 // registry.terraform.io provider to Yandex's mirror. The docs show how to add this provider next
 // to it: a filesystem mirror that includes its address under both registry hosts, and excludes
-// in Yandex's block and in `direct` (a CLI asks every method that matches an address). Yandex's mirror is unreachable here, so init succeeds only if the provider is
-// never looked up there.
+// in Yandex's block and in `direct` (a CLI asks every method that matches an address). Yandex's mirror is unreachable
+// here, so init succeeds only if the provider is never looked up there.
 const char* const kNextToYandexMirror = R"(provider_installation {
   filesystem_mirror {
     path    = "MIRROR"
@@ -113,13 +122,7 @@ const char* const kNextToYandexMirror = R"(provider_installation {
 }
 )";
 
-class NextToYandexMirror : public testing::TestWithParam<Cli> {
-protected:
-    void SetUp() override {
-        if (const auto missing = CliMissing(GetParam()))
-            GTEST_SKIP() << *missing;
-    }
-};
+class NextToYandexMirror : public EachCli {};
 
 TEST_P(NextToYandexMirror, FilesystemMirrorBesideYandexCloudsNetworkMirrorInstallsTheProvider) {
     const auto version = ProviderVersion();
@@ -133,20 +136,14 @@ TEST_P(NextToYandexMirror, FilesystemMirrorBesideYandexCloudsNetworkMirrorInstal
     auto config = std::string(kNextToYandexMirror);
     config.replace(config.find("MIRROR"), 6, (work.Path() / "mirror").string());
     workspace.UseCliConfig(config);
-    workspace.CopyFrom(ExamplesDirectory() / "basic");
-    workspace.SetEnvironment(emulator.ProviderEnvironment());
-    workspace.SetEnvironment("TF_VAR_service_account_id", EmulatorProcess::kServiceAccount);
-    const auto initialised = workspace.Run({"init", "-no-color"});
-    ASSERT_EQ(initialised.exit_code, 0) << initialised.out << initialised.err;
-    EXPECT_NE(initialised.out.find("Installed yc-apikeys/yandex v" + version), std::string::npos) << initialised.out;
+    InitExampleFromMirror(workspace, emulator, version);
+    if (HasFatalFailure())
+        return;
     const auto planned = workspace.Run({"plan", "-no-color"});
     EXPECT_EQ(planned.exit_code, 0) << planned.out << planned.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(Packaging,
-                         NextToYandexMirror,
-                         testing::Values(Cli::kTerraform, Cli::kOpenTofu),
-                         [](const testing::TestParamInfo<Cli>& instance) { return CliName(instance.param); });
+INSTANTIATE_TEST_SUITE_P(Packaging, NextToYandexMirror, kEachCli, CliTestName);
 
 }  // namespace
 }  // namespace acceptance

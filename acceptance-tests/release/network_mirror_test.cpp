@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "acceptance-tests/release/release_dist.hpp"
+#include "acceptance-tests/support/each_cli.hpp"
 #include "acceptance-tests/support/emulator_process.hpp"
 #include "acceptance-tests/support/https_file_server.hpp"
 #include "acceptance-tests/support/process.hpp"
@@ -27,14 +28,15 @@ std::string MirrorCliConfig(const std::string& url) {
            "]\n  }\n  direct {\n    exclude = [" + ours + "]\n  }\n}\n";
 }
 
-class NetworkMirror : public testing::TestWithParam<Cli> {
+class NetworkMirror : public EachCli {
 protected:
     void SetUp() override {
         auto found = FindReleaseDist();
         if (!found)
             GTEST_SKIP() << NoReleaseMessage();
-        if (const auto missing = CliMissing(GetParam()))
-            GTEST_SKIP() << *missing;
+        EachCli::SetUp();
+        if (IsSkipped())
+            return;
         dist_ = *found;
         const auto written = RunProcess({(SourceDirectory() / "scripts" / "network-mirror").string(),
                                          mirror_.Path().string(),
@@ -140,10 +142,7 @@ TEST_P(NetworkMirror, LockFileFromTheMirrorIsAcceptedOnAnotherMachine) {
     EXPECT_EQ(ReadFile(elsewhere.Directory() / ".terraform.lock.hcl"), lock);
 }
 
-INSTANTIATE_TEST_SUITE_P(Release,
-                         NetworkMirror,
-                         testing::Values(Cli::kTerraform, Cli::kOpenTofu),
-                         [](const testing::TestParamInfo<Cli>& instance) { return CliName(instance.param); });
+INSTANTIATE_TEST_SUITE_P(Release, NetworkMirror, kEachCli, CliTestName);
 
 }  // namespace
 }  // namespace acceptance::release
