@@ -58,8 +58,8 @@ std::optional<NetworkMirrorInstallation> NetworkMirror() {
     mirror.url = url;
     const char* certificate = std::getenv("ACCEPTANCE_NETWORK_MIRROR_CA");
     mirror.certificate_file = certificate != nullptr ? certificate : "";
-    const char* binaries = std::getenv("ACCEPTANCE_NETWORK_MIRROR_BINARY_DIR");
-    mirror.binary_directory = binaries != nullptr && *binaries != '\0' ? binaries : ProviderBinaryDirectory();
+    const char* stand_in = std::getenv("ACCEPTANCE_NETWORK_MIRROR_STAND_IN");
+    mirror.stand_in_mirror = stand_in != nullptr ? stand_in : "";
     return mirror;
 }
 
@@ -88,19 +88,27 @@ std::string CliConfig(Cli cli, const std::vector<std::string>& sources) {
             overrides += "    \"" + address + "\" = \"" + ProviderBinaryDirectory().string() + "\"\n";
         return "provider_installation {\n  dev_overrides {\n" + overrides + "  }\n  direct {}\n}\n";
     }
-    // The provider comes from the mirror, as users install it. Other sources (the official
-    // provider's address, which some tests let this provider stand in for) keep dev_overrides,
-    // pointed at the binary the mirror serves.
-    std::string overrides;
-    for (const auto& address : addresses) {
-        if (address.find(kProviderSource) == std::string::npos)
-            overrides += "    \"" + address + "\" = \"" + mirror->binary_directory.string() + "\"\n";
+    // The provider comes from the mirror, as users install it. The official provider's address,
+    // which some tests let this provider stand in for, is served the same release zip from a
+    // filesystem mirror: with init run, dev_overrides would not stop the CLI from asking the
+    // public registry for it.
+    const auto both_hosts = [](const std::string& source) {
+        return "\"registry.terraform.io/" + source + "\", \"registry.opentofu.org/" + source + "\"";
+    };
+    std::string stand_ins;
+    for (const auto& source : sources) {
+        if (source != kProviderSource)
+            stand_ins += (stand_ins.empty() ? "" : ", ") + both_hosts(source);
     }
-    return "provider_installation {\n" + (overrides.empty() ? "" : "  dev_overrides {\n" + overrides + "  }\n") +
-           "  network_mirror {\n    url     = \"" + mirror->url + "\"\n    include = [\"registry.terraform.io/" +
-           kProviderSource + "\", \"registry.opentofu.org/" + kProviderSource +
-           "\"]\n  }\n  direct {\n    exclude = [\"registry.terraform.io/" + kProviderSource +
-           "\", \"registry.opentofu.org/" + kProviderSource + "\"]\n  }\n}\n";
+    std::string config = "provider_installation {\n";
+    if (!stand_ins.empty())
+        config += "  filesystem_mirror {\n    path    = \"" + mirror->stand_in_mirror.string() + "\"\n    include = [" +
+                  stand_ins + "]\n  }\n";
+    config += "  network_mirror {\n    url     = \"" + mirror->url + "\"\n    include = [" +
+              both_hosts(kProviderSource) + "]\n  }\n";
+    config += "  direct {\n    exclude = [" + both_hosts(kProviderSource) + (stand_ins.empty() ? "" : ", ") +
+              stand_ins + "]\n  }\n}\n";
+    return config;
 }
 
 }  // namespace

@@ -94,12 +94,13 @@ std::filesystem::path BuildDirectory();
 /// Where workspaces install the provider from instead of dev_overrides, when the environment
 /// names a network mirror (scripts/release-check: the release served over HTTPS on loopback):
 /// ACCEPTANCE_NETWORK_MIRROR (its URL), ACCEPTANCE_NETWORK_MIRROR_CA (the certificate to trust,
-/// given to the CLI as SSL_CERT_FILE) and ACCEPTANCE_NETWORK_MIRROR_BINARY_DIR (the mirrored
-/// binary unpacked, for the tests that let this provider stand in for the official one).
+/// given to the CLI as SSL_CERT_FILE) and ACCEPTANCE_NETWORK_MIRROR_STAND_IN (a filesystem mirror
+/// holding the same zip under the official provider's address, for the tests that let this
+/// provider stand in for the official one).
 struct NetworkMirrorInstallation {
     std::string url;
     std::string certificate_file;
-    std::filesystem::path binary_directory;
+    std::filesystem::path stand_in_mirror;
 };
 std::optional<NetworkMirrorInstallation> NetworkMirror();
 
