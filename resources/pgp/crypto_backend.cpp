@@ -25,7 +25,11 @@ int InitialiseEmptyProvider(const OSSL_CORE_HANDLE* /*handle*/,
 
 void PrepareCryptoBackend() {
     static std::once_flag once;
-    std::call_once(once, [] { OSSL_PROVIDER_add_builtin(nullptr, "legacy", &InitialiseEmptyProvider); });
+    std::call_once(once, [] {
+        OSSL_PROVIDER_add_builtin(nullptr, "legacy", &InitialiseEmptyProvider);
+        // Never unloaded: it outlives every librnp context.
+        OSSL_PROVIDER_load(nullptr, "default");
+    });
 }
 
 }  // namespace provider::pgp
