@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <rnp/rnp.h>
 #include <rnp/rnp_err.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -106,9 +107,14 @@ std::variant<PublicKey, std::string> PublicKey::Parse(std::string_view text) {
     auto impl = std::make_unique<Impl>();
     impl->ffi.reset(raw_ffi);
     // librnp writes its own diagnostics to stderr, which Terraform would show as log noise; our
-    // messages say what went wrong instead.
-    static const int kDiscard = open("/dev/null", O_WRONLY | O_CLOEXEC);
-    rnp_ffi_set_log_fd(raw_ffi, kDiscard);
+    // messages say what went wrong instead. librnp takes the descriptor over and closes it with
+    // the context, so each context gets its own: a shared one would be closed by the first
+    // context to go, and later contexts would write to, then close, whatever descriptor had
+    // taken its number meanwhile (a gRPC connection, say).
+    if (const int discard = open("/dev/null", O_WRONLY | O_CLOEXEC); discard >= 0) {
+        if (rnp_ffi_set_log_fd(raw_ffi, discard) != RNP_SUCCESS)
+            close(discard);
+    }
 
     rnp_input_t raw_input = nullptr;
     rnp_input_from_memory(&raw_input, reinterpret_cast<const uint8_t*>(key_bytes.data()), key_bytes.size(), false);

@@ -1,6 +1,8 @@
 #include "resources/pgp/public_key.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/process.hpp"
@@ -53,6 +55,19 @@ TEST_F(PublicKeyParse, WhatWeEncryptGnuPgDecrypts) {
     options.input = *message;
     const auto base64 = acceptance::RunProcess({"base64", "-w0"}, options).out;
     EXPECT_EQ(keyring_->DecryptBase64(base64), "AQVN-the-secret");
+}
+
+// Each parse makes and drops a librnp context, which closes the descriptor it logs to. A
+// descriptor opened between two parses (as a gRPC connection may be) must survive the second.
+TEST_F(PublicKeyParse, LeavesOtherDescriptorsOpen) {
+    for (int round = 0; round < 3; ++round) {
+        ASSERT_TRUE(std::holds_alternative<PublicKey>(PublicKey::Parse(keyring_->PublicKeyBase64())));
+        const int bystander = open("/dev/null", O_RDWR | O_CLOEXEC);  // like a socket
+        ASSERT_GE(bystander, 0);
+        ASSERT_TRUE(std::holds_alternative<PublicKey>(PublicKey::Parse(keyring_->PublicKeyBase64())));
+        EXPECT_NE(fcntl(bystander, F_GETFD), -1) << "parsing a key closed descriptor " << bystander;
+        close(bystander);
+    }
 }
 
 TEST(KeybaseReference, IsRecognisedByItsPrefix) {
