@@ -10,14 +10,7 @@ namespace {
 
 TEST(DebugMode, TerraformAttachesThroughTheReattachValue) {
     BackgroundProcess provider({(ProviderBinaryDirectory() / "terraform-provider-yandex").string(), "--debug"});
-    std::string reattach;
-    while (auto line = provider.ReadLine(std::chrono::seconds(10))) {
-        const auto start = line->find("TF_REATTACH_PROVIDERS='");
-        if (start != std::string::npos) {
-            reattach = line->substr(start + 23, line->rfind('\'') - start - 23);
-            break;
-        }
-    }
+    const auto reattach = ReadReattachValue(provider);
     ASSERT_FALSE(reattach.empty()) << provider.Stderr();
     const auto parsed = nlohmann::json::parse(reattach);
     const auto& entry = parsed[std::string("registry.terraform.io/") + kProviderSource];

@@ -22,14 +22,7 @@ TEST(ReleaseDebugMode, PgpEncryptedKeyAppliesAndDestroys) {
     UnpackZip(dist->zip, unpacked.Path());
     EmulatorProcess emulator;
     BackgroundProcess provider({(unpacked.Path() / dist->BinaryName()).string(), "--debug"});
-    std::string reattach;
-    while (auto line = provider.ReadLine(std::chrono::seconds(10))) {
-        const auto start = line->find("TF_REATTACH_PROVIDERS='");
-        if (start != std::string::npos) {
-            reattach = line->substr(start + 23, line->rfind('\'') - start - 23);
-            break;
-        }
-    }
+    const auto reattach = ReadReattachValue(provider);
     ASSERT_FALSE(reattach.empty()) << provider.Stderr();
 
     GpgKeyring keyring;

@@ -50,6 +50,16 @@ std::optional<std::string> CliMissing(Cli cli) {
     return std::nullopt;
 }
 
+std::string ReadReattachValue(BackgroundProcess& provider) {
+    const std::string marker = "TF_REATTACH_PROVIDERS='";
+    while (auto line = provider.ReadLine(std::chrono::seconds(10))) {
+        const auto start = line->find(marker);
+        if (start != std::string::npos)
+            return line->substr(start + marker.size(), line->rfind('\'') - start - marker.size());
+    }
+    return "";
+}
+
 std::optional<NetworkMirrorInstallation> NetworkMirror() {
     const char* url = std::getenv("ACCEPTANCE_NETWORK_MIRROR");
     if (url == nullptr || *url == '\0')

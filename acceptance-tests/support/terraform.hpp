@@ -85,6 +85,10 @@ private:
     std::map<std::string, std::optional<std::string>> environment_;
 };
 
+/// Reads a provider started with --debug up to the TF_REATTACH_PROVIDERS value it prints for
+/// Terraform; empty when none comes within 10 s.
+std::string ReadReattachValue(BackgroundProcess& provider);
+
 /// The repository's examples/ folder.
 std::filesystem::path ExamplesDirectory();
 /// The repository, and the build folder of these tests.
