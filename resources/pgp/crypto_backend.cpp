@@ -30,8 +30,7 @@ void PrepareCryptoBackend() {
         // Never unloaded: it outlives every librnp context. The reference is kept in a variable
         // the compiler may not drop (volatile), so the provider stays reachable to the end and
         // LeakSanitizer does not take it for a leak once OpenSSL's exit handler has let go of it.
-        static OSSL_PROVIDER* volatile kept_loaded = nullptr;
-        kept_loaded = OSSL_PROVIDER_load(nullptr, "default");
+        [[maybe_unused]] static OSSL_PROVIDER* volatile const kept_loaded = OSSL_PROVIDER_load(nullptr, "default");
     });
 }
 
