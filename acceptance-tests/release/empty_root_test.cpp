@@ -70,18 +70,17 @@ double Milliseconds(Clock::duration duration) {
     return std::chrono::duration_cast<std::chrono::microseconds>(duration).count() / 1000.0;
 }
 
-class ReleaseInEmptyRoot : public testing::Test {
+class ReleaseInEmptyRoot : public ReleaseTest {
 protected:
     void SetUp() override {
-        auto found = FindReleaseDist();
-        if (!found)
-            GTEST_SKIP() << NoReleaseMessage();
+        ReleaseTest::SetUp();
+        if (IsSkipped())
+            return;
         if (geteuid() != 0)
             GTEST_SKIP() << "not running as root: chroot needs root to test the release binary in an empty root "
                             "directory (CI runs these tests as root)";
         chroot_ = FindChroot();
         ASSERT_TRUE(chroot_) << "no chroot program on PATH or in /usr/sbin";
-        dist_ = *found;
         ASSERT_NO_FATAL_FAILURE(UnpackZip(dist_.zip, root_.Path()));
         ASSERT_EQ(TopLevelEntries(root_.Path()), (std::set<std::string>{dist_.BinaryName(), "licenses"}))
             << "the root must hold the release and nothing else";
@@ -94,7 +93,6 @@ protected:
         return {.wrapper = {chroot_->string(), root_.Path().string()}, .root = root_.Path()};
     }
 
-    ReleaseDist dist_;
     std::optional<std::filesystem::path> chroot_;
     TempDir root_{"empty-root"};
 };

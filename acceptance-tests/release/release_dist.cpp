@@ -39,6 +39,13 @@ std::string NoReleaseMessage() {
            "one and sets it)";
 }
 
+void ReleaseTest::SetUp() {
+    auto found = FindReleaseDist();
+    if (!found)
+        GTEST_SKIP() << NoReleaseMessage();
+    dist_ = *found;
+}
+
 void UnpackZip(const std::filesystem::path& zip, const std::filesystem::path& folder) {
     std::filesystem::create_directories(folder);
     ProcessOptions options;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -22,6 +24,13 @@ std::optional<ReleaseDist> FindReleaseDist();
 
 /// The message a test skips with when there is no release to test.
 std::string NoReleaseMessage();
+
+/// A test of the release RELEASE_DIST names: SetUp finds it into `dist_`, or skips saying why.
+class ReleaseTest : public testing::Test {
+protected:
+    void SetUp() override;
+    ReleaseDist dist_;
+};
 
 /// Unpacks the release zip into `folder`.
 void UnpackZip(const std::filesystem::path& zip, const std::filesystem::path& folder);

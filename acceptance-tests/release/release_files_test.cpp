@@ -15,15 +15,8 @@
 namespace acceptance::release {
 namespace {
 
-class ReleaseFiles : public testing::Test {
+class ReleaseFiles : public ReleaseTest {
 protected:
-    void SetUp() override {
-        auto found = FindReleaseDist();
-        if (!found)
-            GTEST_SKIP() << NoReleaseMessage();
-        dist_ = *found;
-    }
-
     std::set<std::string> ZipEntries() const {
         const auto listed = RunProcess({"unzip", "-Z1", dist_.zip.string()});
         EXPECT_EQ(listed.exit_code, 0) << listed.err;
@@ -33,8 +26,6 @@ protected:
             entries.insert(line);
         return entries;
     }
-
-    ReleaseDist dist_;
 };
 
 TEST_F(ReleaseFiles, ZipHoldsTheBinaryAndTheLicenseOfEveryPackageLinkedIn) {
