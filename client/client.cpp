@@ -15,6 +15,7 @@ http::TransportOptions TransportFor(const ClientConfig& config) {
     options.user_agent = config.user_agent;
     options.verify_tls = !config.insecure;
     options.trust_store = http::FindSystemTrustStore();
+    options.connection_pool_size = config.connection_pool_size;
     return options;
 }
 

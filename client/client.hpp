@@ -18,6 +18,7 @@ struct ClientConfig {
     bool plaintext = false;  ///< http instead of https, for local endpoints
     bool insecure = false;   ///< do not verify TLS certificates
     int max_retries = 5;
+    int connection_pool_size = http::TransportOptions::kDefaultConnectionPoolSize;
     EndpointOverrides overrides;
     std::string keybase_endpoint = "https://keybase.io";  ///< for PGP keys named "keybase:<user>"
     auth::CredentialsConfig credentials;

@@ -61,15 +61,23 @@ constexpr int kStopCheckMilliseconds = 50;
 struct MultiDeleter {
     void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
 };
+using MultiHandle = std::unique_ptr<CURLM, MultiDeleter>;
 
-// Runs one transfer on its own multi handle so the stop token is checked between short polls.
-CURLcode PerformStoppable(CURL* curl, const std::stop_token& stop) {
-    std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
-    curl_multi_add_handle(multi.get(), curl);
+// An easy handle with the multi handle that drives it, reused together from call to call.
+struct Transfer {
+    EasyHandle easy;
+    MultiHandle multi;
+};
+
+// Runs one transfer on its multi handle so the stop token is checked between short polls.
+CURLcode PerformStoppable(const Transfer& transfer, const std::stop_token& stop) {
+    CURL* curl = transfer.easy.get();
+    CURLM* multi = transfer.multi.get();
+    curl_multi_add_handle(multi, curl);
     int running = 1;
     CURLcode result = CURLE_OK;
     while (running > 0) {
-        if (curl_multi_perform(multi.get(), &running) != CURLM_OK) {
+        if (curl_multi_perform(multi, &running) != CURLM_OK) {
             result = CURLE_FAILED_INIT;
             break;
         }
@@ -78,15 +86,15 @@ CURLcode PerformStoppable(CURL* curl, const std::stop_token& stop) {
                 result = CURLE_ABORTED_BY_CALLBACK;
                 break;
             }
-            curl_multi_poll(multi.get(), nullptr, 0, kStopCheckMilliseconds, nullptr);
+            curl_multi_poll(multi, nullptr, 0, kStopCheckMilliseconds, nullptr);
         }
     }
     int queued = 0;
-    while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
+    while (CURLMsg* message = curl_multi_info_read(multi, &queued)) {
         if (message->msg == CURLMSG_DONE && result == CURLE_OK)
             result = message->data.result;
     }
-    curl_multi_remove_handle(multi.get(), curl);
+    curl_multi_remove_handle(multi, curl);
     return result;
 }
 
@@ -161,14 +169,15 @@ Error TransportError(CURLcode code, const std::string& detail, const Request& re
 
 }  // namespace
 
-/// State every easy handle shares, and a pool of idle easy handles to reuse.
+/// State every transfer shares, and a pool of idle transfers to reuse.
 struct CurlTransport::Shared {
     CURLSH* share = nullptr;
     std::array<std::mutex, CURL_LOCK_DATA_LAST> locks;
+    long connection_pool_size;
     std::mutex pool_mutex;
-    std::vector<EasyHandle> idle;
+    std::vector<Transfer> idle;
 
-    Shared() {
+    explicit Shared(int pool_size) : connection_pool_size(std::max(1, pool_size)) {
         share = curl_share_init();
         curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
         curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
@@ -178,7 +187,7 @@ struct CurlTransport::Shared {
         curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, &Unlock);
     }
     ~Shared() {
-        idle.clear();  // easy handles first: they hold references into the share
+        idle.clear();  // transfers first: they hold references into the share
         curl_share_cleanup(share);
     }
 
@@ -189,27 +198,32 @@ struct CurlTransport::Shared {
         static_cast<Shared*>(user)->locks.at(static_cast<size_t>(data)).unlock();
     }
 
-    EasyHandle Take() {
+    Transfer Take() {
         {
             std::lock_guard lock(pool_mutex);
             if (!idle.empty()) {
-                auto handle = std::move(idle.back());
+                auto transfer = std::move(idle.back());
                 idle.pop_back();
-                curl_easy_reset(handle.get());
-                return handle;
+                curl_easy_reset(transfer.easy.get());
+                return transfer;
             }
         }
-        return EasyHandle(curl_easy_init());
+        Transfer transfer{EasyHandle(curl_easy_init()), MultiHandle(curl_multi_init())};
+        // The shared connection cache is trimmed to the limit of whichever multi handle returns
+        // a connection to it. libcurl's default is 4 per easy handle in that multi, here 4 in
+        // all: beyond 4 calls at once, each call would close a connection another just opened.
+        curl_multi_setopt(transfer.multi.get(), CURLMOPT_MAXCONNECTS, connection_pool_size);
+        return transfer;
     }
-    void Give(EasyHandle handle) {
+    void Give(Transfer transfer) {
         std::lock_guard lock(pool_mutex);
-        idle.push_back(std::move(handle));
+        idle.push_back(std::move(transfer));
     }
 };
 
 CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(options)) {
     InitialiseCurlOnce();
-    shared_ = std::make_unique<Shared>();
+    shared_ = std::make_unique<Shared>(options_.connection_pool_size);
 }
 
 CurlTransport::~CurlTransport() = default;
@@ -223,8 +237,8 @@ Result<Response> CurlTransport::Perform(const Request& request, const Context& c
         error.delivery = Delivery::kNotSent;
         return error;
     }
-    auto handle = shared_->Take();
-    CURL* curl = handle.get();
+    auto transfer = shared_->Take();
+    CURL* curl = transfer.easy.get();
     Response response;
     HeaderList headers;
     for (const auto& [name, value] : request.headers) {
@@ -265,11 +279,11 @@ Result<Response> CurlTransport::Perform(const Request& request, const Context& c
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
 
-    const CURLcode code = PerformStoppable(curl, context.stop);
+    const CURLcode code = PerformStoppable(transfer, context.stop);
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     const auto progress = ProgressOf(curl);
-    shared_->Give(std::move(handle));
+    shared_->Give(std::move(transfer));
     if (code != CURLE_OK) {
         return TransportError(code, error_buffer, request, progress);
     }
