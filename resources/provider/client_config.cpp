@@ -14,10 +14,6 @@ using tfplugin::AttributePath;
 using tfplugin::Value;
 
 constexpr const char* kDefaultEndpoint = "api.cloud.yandex.net:443";
-constexpr int kDefaultMaxRetries = 5;
-// Retries back off up to a few seconds each, so beyond this a failing call would hang a run for
-// hours rather than report.
-constexpr std::int64_t kMaxRetriesLimit = 100;
 
 // The attribute's string, else the variable's, else the default.
 std::string Setting(const Value& block,
@@ -75,31 +71,34 @@ bool Flag(const Value& config,
     return parsed.value_or(false);
 }
 
-// `max_retries`, else YC_MAX_RETRIES, else the default; both sources are held to the same range,
-// so a typo in the variable is as clear an error as one in the attribute.
-int MaxRetries(const Value& config, const EnvironmentLookup& environment, tfplugin::Diagnostics& diagnostics) {
-    const auto path = AttributePath::Root("max_retries");
+// The attribute, else its YC_* variable, else the default. The variable is held to the attribute's
+// range, so a typo in it is as clear an error as one in the attribute.
+int WholeNumber(const Value& config,
+                const WholeNumberSetting& setting,
+                const EnvironmentLookup& environment,
+                tfplugin::Diagnostics& diagnostics) {
     std::optional<std::int64_t> value;
     std::string source;
-    if (const auto& retries = config.Attribute("max_retries"); retries.IsKnown()) {
-        value = retries.AsNumber().ToInt64();
-        source = "max_retries";
-    } else if (auto text = environment("YC_MAX_RETRIES"); text && !text->empty()) {
+    if (const auto& attribute = config.Attribute(setting.attribute); attribute.IsKnown()) {
+        value = attribute.AsNumber().ToInt64();
+        source = setting.attribute;
+    } else if (auto text = environment(setting.variable); text && !text->empty()) {
         std::int64_t parsed = 0;
         const auto* end = text->data() + text->size();
         const auto [stop, error] = std::from_chars(text->data(), end, parsed);
         if (error == std::errc() && stop == end)
             value = parsed;
-        source = "YC_MAX_RETRIES";
+        source = setting.variable;
     } else {
-        return kDefaultMaxRetries;
+        return static_cast<int>(setting.fallback);
     }
-    if (!value || *value < 0 || *value > kMaxRetriesLimit) {
-        diagnostics.AddAttributeError(path,
+    if (!value || *value < setting.least || *value > setting.most) {
+        diagnostics.AddAttributeError(AttributePath::Root(setting.attribute),
                                       "Invalid " + source,
-                                      source + " must be a whole number from 0 to " + std::to_string(kMaxRetriesLimit) +
-                                          " (the default is " + std::to_string(kDefaultMaxRetries) + ").");
-        return kDefaultMaxRetries;
+                                      source + " must be a whole number from " + std::to_string(setting.least) +
+                                          " to " + std::to_string(setting.most) + " (the default is " +
+                                          std::to_string(setting.fallback) + ").");
+        return static_cast<int>(setting.fallback);
     }
     return static_cast<int>(*value);
 }
@@ -127,7 +126,8 @@ ycloud::ClientConfig ClientConfigFrom(const Value& config,
     client.endpoint = Setting(config, "endpoint", environment, "YC_ENDPOINT", kDefaultEndpoint);
     client.plaintext = Flag(config, "plaintext", environment, "YC_PLAINTEXT", diagnostics);
     client.insecure = Flag(config, "insecure", environment, "YC_INSECURE", diagnostics);
-    client.max_retries = MaxRetries(config, environment, diagnostics);
+    client.max_retries = WholeNumber(config, kMaxRetries, environment, diagnostics);
+    client.connection_pool_size = WholeNumber(config, kConnectionPoolSize, environment, diagnostics);
     const auto endpoints = EndpointsBlock(config);
     client.overrides.iam = Setting(endpoints, "iam", environment, "YC_IAM_ENDPOINT");
     client.overrides.lockbox = Setting(endpoints, "lockbox", environment, "YC_LOCKBOX_ENDPOINT");

@@ -3,7 +3,9 @@
 #include <utility>
 #include <vector>
 
+#include "resources/provider/client_config.hpp"
 #include "tfplugin/framework/attributes.hpp"
+#include "tfplugin/framework/validators.hpp"
 
 namespace provider {
 
@@ -96,8 +98,14 @@ Definition Build() {
                  "`YC_PLAINTEXT`."),
         Optional("max_retries",
                  Type::Number(),
-                 "How many times a failed API call (network error, HTTP 429 or 5xx) is retried. Default `5`, or "
-                 "`YC_MAX_RETRIES`."),
+                 "How many times a failed API call (network error, HTTP 429 or 5xx) is retried, from 0 to 100. "
+                 "Default `5`, or `YC_MAX_RETRIES`."),
+        Optional("connection_pool_size",
+                 Type::Number(),
+                 "How many connections to the API are kept open for reuse, from 1 to 256. Terraform runs up to "
+                 "`-parallelism` operations at once (10 by default) without telling the provider; set this at "
+                 "least as high when you raise it, or calls beyond the pool open new connections. Default `" +
+                     std::to_string(kConnectionPoolSize.fallback) + "`, or `YC_CONNECTION_POOL_SIZE`."),
     };
     for (const auto& [name, description] : IgnoredArguments()) {
         auto attribute = Accepted(name, description);
@@ -113,6 +121,8 @@ Definition Build() {
             definition.rules[attribute.name].empty_means_unset = true;
     }
     definition.rules["service_account_key_file"].conflicts_with = {"token"};
+    for (const auto& setting : {kMaxRetries, kConnectionPoolSize})
+        definition.rules[setting.attribute].validators = {WholeNumberBetween(setting.least, setting.most)};
     return definition;
 }
 

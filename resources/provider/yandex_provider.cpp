@@ -37,18 +37,6 @@ void CheckKeyFile(const Value& config, Diagnostics& diagnostics) {
     }
 }
 
-void CheckMaxRetries(const Value& max_retries, Diagnostics& diagnostics) {
-    if (!max_retries.IsKnown())
-        return;
-    const auto count = max_retries.AsNumber().ToInt64();
-    if (!count || *count < 0 || *count > 100) {
-        diagnostics.AddAttributeError(
-            AttributePath::Root("max_retries"),
-            "Invalid retry count",
-            "\"max_retries\" must be a whole number from 0 to 100, got " + max_retries.AsNumber().ToString() + ".");
-    }
-}
-
 }  // namespace
 
 YandexProvider::YandexProvider(EnvironmentLookup environment)
@@ -62,7 +50,6 @@ void YandexProvider::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
     if (!config.IsKnown())
         return;
     CheckKeyFile(config, diagnostics);
-    CheckMaxRetries(config.Attribute("max_retries"), diagnostics);
 }
 
 void YandexProvider::Configure(const tfplugin::CallContext& ctx,

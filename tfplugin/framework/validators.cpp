@@ -64,6 +64,21 @@ Validator StringCharacters(std::function<bool(char)> is_allowed, std::string all
     };
 }
 
+Validator WholeNumberBetween(std::int64_t least, std::int64_t most) {
+    return [least, most](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
+        if (!Checkable(value))
+            return;
+        const auto whole = value.AsNumber().ToInt64();
+        if (!whole || *whole < least || *whole > most) {
+            diagnostics.AddAttributeError(path,
+                                          "Value out of range",
+                                          "Attribute " + path.ToString() + " must be a whole number from " +
+                                              std::to_string(least) + " to " + std::to_string(most) + ", got " +
+                                              value.AsNumber().ToString() + ".");
+        }
+    };
+}
+
 Validator SizeAtMost(std::size_t max) {
     return [max](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
         if (!Checkable(value))

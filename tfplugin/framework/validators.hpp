@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -21,6 +22,8 @@ Validator StringLengthAtMost(std::size_t max);
 Validator StringNotEmpty();
 /// A string made only of the given characters, described for the user as `allowed`.
 Validator StringCharacters(std::function<bool(char)> is_allowed, std::string allowed);
+/// A whole number from `least` to `most`.
+Validator WholeNumberBetween(std::int64_t least, std::int64_t most);
 /// A list or set of at most `max` elements.
 Validator SizeAtMost(std::size_t max);
 /// A list whose known elements are all different.

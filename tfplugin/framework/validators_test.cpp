@@ -64,6 +64,20 @@ TEST(Validators, EachElementUsesTheIndex) {
     EXPECT_EQ(diagnostics.Items()[0].attribute, AttributePath::Root("attr").Index(1));
 }
 
+TEST(Validators, WholeNumbersOutsideTheRangeOrWithAFractionAreRefused) {
+    const auto one_to_ten = WholeNumberBetween(1, 10);
+    EXPECT_FALSE(Check(one_to_ten, Value::FromNumber(Number::FromInt(1))).HasError());
+    EXPECT_FALSE(Check(one_to_ten, Value::FromNumber(Number::FromInt(10))).HasError());
+    EXPECT_FALSE(Check(one_to_ten, Value::Null(Type::Number())).HasError());
+    for (const auto* bad : {"0", "11", "2.5", "-1", "4294967296"}) {
+        const auto diagnostics = Check(one_to_ten, Value::FromNumber(*Number::Parse(bad)));
+        ASSERT_TRUE(diagnostics.HasError()) << bad;
+        EXPECT_EQ(diagnostics.Items()[0].attribute, AttributePath::Root("attr"));
+        EXPECT_NE(diagnostics.Items()[0].detail.find("from 1 to 10, got " + std::string(bad)), std::string::npos)
+            << diagnostics.Items()[0].detail;
+    }
+}
+
 TEST(Validators, CharactersNameTheFirstBadOne) {
     const auto digits_only = StringCharacters([](char c) { return c >= '0' && c <= '9'; }, "digits");
     EXPECT_FALSE(Check(digits_only, Value::String("123")).HasError());
