@@ -24,6 +24,15 @@ void RequireWhollyKnown(const Value& state, const std::string& type_name, Diagno
     }
 }
 
+// A provider's schemas come from its definitions and never change while it runs, so Terraform may
+// keep the first GetProviderSchema answer for every later start of the plugin in the same command
+// (it starts it 3 to 5 times per run), as terraform-plugin-framework providers allow.
+ServerCapabilities FrameworkCapabilities() {
+    ServerCapabilities capabilities;
+    capabilities.get_provider_schema_optional = true;
+    return capabilities;
+}
+
 }  // namespace
 
 Provider::Provider(Definition provider_definition) : provider_definition_(std::move(provider_definition)) {}
@@ -46,6 +55,7 @@ Resource* Provider::FindResource(const std::string& type_name, Diagnostics& diag
 
 GetMetadataResponse Provider::GetMetadata() {
     GetMetadataResponse response;
+    response.capabilities = FrameworkCapabilities();
     for (const auto& [name, resource] : resources_) {
         response.resources.push_back(name);
     }
@@ -54,6 +64,7 @@ GetMetadataResponse Provider::GetMetadata() {
 
 GetProviderSchemaResponse Provider::GetProviderSchema() {
     GetProviderSchemaResponse response;
+    response.capabilities = FrameworkCapabilities();
     response.provider = provider_definition_.schema;
     for (const auto& [name, resource] : resources_) {
         response.resource_schemas.emplace(name, resource->GetDefinition().schema);
