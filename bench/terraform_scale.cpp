@@ -4,7 +4,7 @@
 // nothing). For each N, each subject goes through `terraform apply`, `terraform plan` (with its
 // refresh) and `terraform destroy`, and each phase is measured:
 //
-//   - wall time of the terraform command;
+//   - wall time of the terraform command, and the size of the state it handled;
 //   - Terraform core's CPU: what wait4 reports for terraform (itself and every child it reaped)
 //     less what the provider processes used;
 //   - the provider processes' CPU, peak RSS (summed) and number, from rusage-wrapper, which
@@ -103,6 +103,7 @@ struct Sample {
     double provider_cpu_s = 0;
     double provider_rss_mib = 0;
     int provider_processes = 0;
+    double state_kib = 0;
     std::optional<double> api_calls;
     std::optional<double> token_exchanges;
     std::optional<double> connections;
@@ -469,6 +470,13 @@ private:
             argv.emplace_back("-auto-approve");
 
         const bool cloud = subject.kind == Kind::kYandex;
+        const auto state_file = workspace.Directory() / "terraform.tfstate";
+        const auto state_size = [&state_file] {
+            std::error_code missing;
+            const auto size = fs::file_size(state_file, missing);
+            return missing ? 0.0 : static_cast<double>(size) / 1024.0;
+        };
+        const double state_before = state_size();
         EmulatorCounters before;
         if (cloud)
             before = ReadCounters(emulator);
@@ -480,6 +488,7 @@ private:
 
         Sample sample;
         sample.wall_s = usage.wall_s;
+        sample.state_kib = std::max(state_before, state_size());
         const auto providers = ReadProviderUsage(usage_log);
         sample.provider_processes = providers.processes;
         sample.provider_cpu_s = providers.cpu_s;
@@ -512,6 +521,7 @@ private:
         double provider_cpu_s = 0;
         double provider_rss_mib = 0;
         double provider_processes = 0;
+        double state_kib = 0;
         std::optional<double> calls_per_key;
         std::optional<double> tokens_per_process;
         std::optional<double> connections;
@@ -525,6 +535,7 @@ private:
         figures.provider_rss_mib = *MedianOf(row, [](const Sample& s) { return std::optional(s.provider_rss_mib); });
         figures.provider_processes =
             *MedianOf(row, [](const Sample& s) { return std::optional(static_cast<double>(s.provider_processes)); });
+        figures.state_kib = *MedianOf(row, [](const Sample& s) { return std::optional(s.state_kib); });
         figures.connections = MedianOf(row, [](const Sample& s) { return s.connections; });
         const auto n = static_cast<double>(row.n);
         figures.calls_per_key = MedianOf(
@@ -568,9 +579,10 @@ private:
 
     [[nodiscard]] std::string Table() const {
         std::ostringstream out;
-        out << "| phase | N | subject | runs | wall s | limit s | wall / limit | Terraform CPU s | provider CPU s | "
-               "provider RSS MiB | provider starts | API calls / key | token exchanges / start | connections |\n"
-               "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n";
+        out << "| phase | N | subject | runs | wall s | limit s | wall / limit | Terraform CPU s | state KiB | "
+               "provider CPU s | provider RSS MiB | provider starts | API calls / key | token exchanges / start | "
+               "connections |\n"
+               "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n";
         for (const Row* row : Ordered()) {
             const auto f = FiguresOf(*row);
             const bool plugin = row->subject.kind != Kind::kData;
@@ -581,7 +593,7 @@ private:
             out << "| " << row->phase << " | " << row->n << " | " << row->subject.Label() << " | "
                 << row->samples.size() << " | " << Format(f.wall_s, "%.2f", "") << " | "
                 << Format(f.limit_s, "%.2f", "") << " | " << Format(ratio, "%.2f", "") << " | "
-                << Format(f.terraform_cpu_s, "%.2f", "") << " | "
+                << Format(f.terraform_cpu_s, "%.2f", "") << " | " << Format(f.state_kib, "%.0f", "") << " | "
                 << (plugin ? Format(f.provider_cpu_s, "%.2f", "") : "") << " | "
                 << (plugin ? Format(f.provider_rss_mib, "%.0f", "") : "") << " | "
                 << (plugin ? Format(f.provider_processes, "%.0f", "") : "") << " | "
@@ -595,7 +607,7 @@ private:
     [[nodiscard]] std::string Tsv() const {
         std::ostringstream out;
         out << "# phase\tseries\tn\truns\twall_s\tlimit_s\tratio\tterraform_cpu_s\tprovider_cpu_s\tprovider_rss_mib\t"
-               "provider_starts\tcalls_per_key\ttokens_per_start\tconnections\n";
+               "provider_starts\tcalls_per_key\ttokens_per_start\tconnections\tstate_kib\n";
         for (const Row* row : Ordered()) {
             const auto f = FiguresOf(*row);
             std::optional<double> ratio;
@@ -606,7 +618,8 @@ private:
                 << Format(ratio, "%.3f", "NaN") << '\t' << Format(f.terraform_cpu_s, "%.3f", "NaN") << '\t'
                 << Format(f.provider_cpu_s, "%.3f", "NaN") << '\t' << Format(f.provider_rss_mib, "%.1f", "NaN") << '\t'
                 << Format(f.provider_processes, "%.0f", "NaN") << '\t' << Format(f.calls_per_key, "%.3f", "NaN") << '\t'
-                << Format(f.tokens_per_process, "%.3f", "NaN") << '\t' << Format(f.connections, "%.0f", "NaN") << '\n';
+                << Format(f.tokens_per_process, "%.3f", "NaN") << '\t' << Format(f.connections, "%.0f", "NaN") << '\t'
+                << Format(f.state_kib, "%.0f", "NaN") << '\n';
         }
         return out.str();
     }
