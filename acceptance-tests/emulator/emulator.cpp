@@ -1,5 +1,6 @@
 #include "acceptance-tests/emulator/emulator.hpp"
 
+#include <chrono>
 #include <stdexcept>
 
 #include "acceptance-tests/emulator/idempotency.hpp"
@@ -9,6 +10,21 @@
 #include "acceptance-tests/emulator/util.hpp"
 
 namespace emulator {
+
+namespace {
+
+// Yandex Cloud's gateways answer any number of requests on one connection and keep an idle one
+// open well beyond 5 s; httplib's defaults close a connection after 5 requests or 5 s idle, which
+// makes clients reconnect where the cloud would let them reuse, and breaks the request of a client
+// that sends just as the server gives up on the connection. 90 s idle is what Go's HTTP client
+// allows itself; the request count is only finite because httplib wants a number.
+constexpr std::size_t kKeepAliveMaxRequests = 1'000'000'000;
+constexpr time_t kKeepAliveIdleSeconds = 90;
+
+// How long Stop() lets connections close by themselves before it shuts the idle ones down.
+constexpr std::chrono::milliseconds kStopGrace{100};
+
+}  // namespace
 
 bool Context::Authorized(const httplib::Request& request, httplib::Response& response) {
     const auto header = request.get_header_value("Authorization");
@@ -136,6 +152,9 @@ int Emulator::Start(int port) {
     // Answers go out as two writes (headers, then body): with Nagle's algorithm the body would
     // wait for the client's delayed ACK, 40 ms per request on loopback.
     server_->set_tcp_nodelay(true);
+    server_->new_task_queue = [this] { return connections_.NewWorkers(); };
+    server_->set_keep_alive_max_count(kKeepAliveMaxRequests);
+    server_->set_keep_alive_timeout(kKeepAliveIdleSeconds);
     port_ = port == 0 ? server_->bind_to_any_port("127.0.0.1") : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
     if (port_ <= 0)
         return port_;
@@ -159,8 +178,11 @@ int Emulator::Start(int port) {
         }
     });
     server_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+        connections_.CallStarted(request);
         return pipeline_.Before(request, response);
     });
+    server_->set_logger(
+        [this](const httplib::Request& request, const httplib::Response&) { connections_.CallAnswered(request); });
     server_->set_post_routing_handler(
         [this](const httplib::Request& request, httplib::Response& response) { pipeline_.After(request, response); });
     RegisterIdentityRoutes(*server_, *context_);
@@ -169,7 +191,12 @@ int Emulator::Start(int port) {
     RegisterLockboxRoutes(*server_, *context_);
     RegisterKeybaseRoutes(*server_, *context_);
     RegisterAdminRoutes(*server_, *context_, faults_);
-    thread_ = std::thread([this] { server_->listen_after_bind(); });
+    std::promise<void> stopped;
+    stopped_ = stopped.get_future();
+    thread_ = std::thread([this, stopped = std::move(stopped)]() mutable {
+        server_->listen_after_bind();
+        stopped.set_value();
+    });
     while (!server_->is_running())
         std::this_thread::yield();
     return port_;
@@ -178,8 +205,16 @@ int Emulator::Start(int port) {
 void Emulator::Stop() {
     if (server_)
         server_->stop();
-    if (thread_.joinable())
-        thread_.join();
+    if (!thread_.joinable())
+        return;
+    // httplib's stop() only closes the listening socket; its server thread then waits for every
+    // worker, and a worker holding an idle kept-alive connection notices only when the client
+    // sends or hangs up, or at the idle timeout, 90 s later. The connections of clients that have
+    // gone close within a few milliseconds; idle ones still held open are shut down, and those
+    // with a call in flight close once it is answered.
+    if (stopped_.wait_for(kStopGrace) != std::future_status::ready)
+        connections_.ShutDownIdle(port_);
+    thread_.join();
 }
 
 std::string Emulator::BaseUrl() const {

@@ -2,10 +2,12 @@
 
 #include <httplib.h>
 
+#include <future>
 #include <memory>
 #include <set>
 #include <string>
 
+#include "acceptance-tests/emulator/connections.hpp"
 #include "acceptance-tests/emulator/faults.hpp"
 #include "acceptance-tests/emulator/request_pipeline.hpp"
 #include "acceptance-tests/emulator/state.hpp"
@@ -84,6 +86,8 @@ public:
     /// Binds (port 0: any free port) and serves in a background thread; returns the port, or -1
     /// with errno set when it cannot listen (a port already in use is refused, never shared).
     int Start(int port);
+    /// Stops listening, lets the calls in flight be answered and closes every connection, idle
+    /// kept-alive ones at once rather than when their idle timeout runs out.
     void Stop();
     [[nodiscard]] std::string BaseUrl() const;
 
@@ -92,9 +96,11 @@ private:
     Store store_;
     Faults faults_;
     RequestPipeline pipeline_{store_, faults_};
+    Connections connections_;
     std::unique_ptr<httplib::Server> server_;
     std::unique_ptr<Context> context_;
     std::thread thread_;
+    std::future<void> stopped_;  ///< ready once the server thread has closed every connection
     int port_ = 0;
     std::string tls_key_path_;  ///< removed on destruction
 };
