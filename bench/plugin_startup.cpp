@@ -1,9 +1,14 @@
 // Start-up figures of provider binaries as Terraform experiences them: exec to handshake line
 // (with AutoMTLS), the first GetProviderSchema, resident memory after it, and Shutdown to exit.
-// Runs of the binaries given are interleaved, so a busy machine weighs on all of them alike, and
-// `terraform version` (exec to exit) is timed in the same rounds as a floor for comparison.
+// Like go-plugin's client, each run holds the GRPCBroker and GRPCStdio streams open from the
+// handshake until it closes its connection after Controller.Shutdown. Runs of the binaries given
+// are interleaved, so a busy machine weighs on all of them alike, and `terraform version` (exec
+// to exit) is timed in the same rounds as a floor for comparison. Shutdown to exit shows its
+// maximum too: a rare wait for a timeout is what hurts there.
 //
 // Usage: bench_plugin_startup [--runs N] [--baseline "<command>"] <name>=<binary>...
+#include <poll.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,10 +16,13 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "go_plugin.grpc.pb.h"
 #include "tfplugin/server/testing/plugin_harness.hpp"
 
 namespace {
@@ -36,6 +44,54 @@ long ResidentKilobytes(int pid) {
     return -1;
 }
 
+// The streams go-plugin's client opens next to the plugin's own service (grpc_client.go): the
+// broker stream, which it keeps open until it closes the connection, and the stdio stream, which
+// it reads until the plugin ends it.
+class GoPluginStreams {
+public:
+    explicit GoPluginStreams(const std::shared_ptr<grpc::Channel>& channel)
+        : broker_stub_(plugin::GRPCBroker::NewStub(channel)),
+          broker_(broker_stub_->StartStream(&broker_context_)),
+          stdio_stub_(plugin::GRPCStdio::NewStub(channel)),
+          stdio_reader_([this] {
+              auto stdio = stdio_stub_->StreamStdio(&stdio_context_, {});
+              plugin::StdioData data;
+              while (stdio->Read(&data)) {
+              }
+              (void)stdio->Finish();
+          }) {}
+    GoPluginStreams(const GoPluginStreams&) = delete;
+    GoPluginStreams& operator=(const GoPluginStreams&) = delete;
+    // What closing the client's connection does to the streams still open.
+    ~GoPluginStreams() {
+        broker_context_.TryCancel();
+        (void)broker_->Finish();
+        stdio_context_.TryCancel();
+        stdio_reader_.join();
+    }
+
+private:
+    grpc::ClientContext broker_context_;
+    std::unique_ptr<plugin::GRPCBroker::Stub> broker_stub_;
+    std::unique_ptr<grpc::ClientReaderWriter<plugin::ConnInfo, plugin::ConnInfo>> broker_;
+    grpc::ClientContext stdio_context_;
+    std::unique_ptr<plugin::GRPCStdio::Stub> stdio_stub_;
+    std::thread stdio_reader_;
+};
+
+// Blocks until the process `pid` has ended, without reaping it, so the time is exact rather than
+// that of a polling loop; false if it is still running after `timeout`.
+bool AwaitExit(int pid, std::chrono::milliseconds timeout) {
+    // Through syscall(): glibc 2.36's <sys/pidfd.h> declares pidfd_open without C linkage.
+    const int descriptor = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+    if (descriptor < 0)
+        return false;
+    pollfd ended{descriptor, POLLIN, 0};
+    const int ready = poll(&ended, 1, static_cast<int>(timeout.count()));
+    close(descriptor);
+    return ready == 1;
+}
+
 struct Series {
     std::string name;
     std::string unit;
@@ -50,12 +106,13 @@ struct Series {
     void Print(const std::string& subject) const {
         if (samples.empty())
             return;
-        std::printf("| %-22s | %-30s | %8.2f | %8.2f | %8.2f | %s |\n",
+        std::printf("| %-22s | %-30s | %8.2f | %8.2f | %8.2f | %8.2f | %s |\n",
                     subject.c_str(),
                     name.c_str(),
                     Percentile(0.0),
                     Percentile(0.5),
                     Percentile(0.9),
+                    Percentile(1.0),
                     unit.c_str());
     }
 };
@@ -79,6 +136,7 @@ bool MeasureOnce(Subject& subject, const ServerCertificate& client) {
     }
     subject.handshake.samples.push_back(Milliseconds(plugin.HandshakeTime()));
     auto channel = testing_support::Connect(line, client);
+    auto streams = std::make_unique<GoPluginStreams>(channel);
     const auto before_schema = Clock::now();
     if (!testing_support::CallGetProviderSchema(channel).ok()) {
         std::cerr << subject.name << ": GetProviderSchema failed\n";
@@ -87,13 +145,26 @@ bool MeasureOnce(Subject& subject, const ServerCertificate& client) {
     subject.schema.samples.push_back(Milliseconds(Clock::now() - before_schema));
     subject.rss.samples.push_back(static_cast<double>(ResidentKilobytes(plugin.Process().Pid())) / 1024.0);
     const auto before_shutdown = Clock::now();
-    (void)testing_support::CallShutdown(channel);
-    channel.reset();  // go-plugin's client closes its connection right after Shutdown
-    if (!plugin.Process().Wait(std::chrono::seconds(5))) {
+    const auto shutdown = testing_support::CallShutdown(channel);
+    // go-plugin's client closes its connection right after Shutdown.
+    streams.reset();
+    channel.reset();
+    const bool exited = AwaitExit(plugin.Process().Pid(), std::chrono::seconds(5));
+    const auto took = Clock::now() - before_shutdown;
+    if (!shutdown.ok()) {
+        std::cerr << subject.name << ": Controller.Shutdown failed: " << shutdown.error_message() << '\n';
+        return false;
+    }
+    const auto exit_code = plugin.Process().Wait(std::chrono::seconds(exited ? 1 : 0));
+    if (!exit_code) {
         std::cerr << subject.name << ": the plugin did not exit after Shutdown\n";
         return false;
     }
-    subject.shutdown.samples.push_back(Milliseconds(Clock::now() - before_shutdown));
+    if (*exit_code != 0) {
+        std::cerr << subject.name << ": the plugin exited with status " << *exit_code << " after Shutdown\n";
+        return false;
+    }
+    subject.shutdown.samples.push_back(Milliseconds(took));
     return true;
 }
 
@@ -127,7 +198,7 @@ std::vector<std::string> SplitWords(const std::string& command) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    int runs = 30;
+    int runs = 40;
     std::string baseline = "terraform version";
     std::vector<Subject> subjects;
     for (int i = 1; i < argc; ++i) {
@@ -157,13 +228,16 @@ int main(int argc, char** argv) {
             floor.samples.push_back(TimeCommand(SplitWords(baseline)));
     }
     std::printf("%d interleaved runs each\n\n", runs);
-    std::printf("| %-22s | %-30s | %8s | %8s | %8s | unit |\n", "binary", "figure", "min", "median", "p90");
-    std::printf("|%s|%s|%s|%s|%s|------|\n",
+    std::printf(
+        "| %-22s | %-30s | %8s | %8s | %8s | %8s | unit |\n", "binary", "figure", "min", "median", "p90", "max");
+    const std::string number_column(10, '-');
+    std::printf("|%s|%s|%s|%s|%s|%s|------|\n",
                 std::string(24, '-').c_str(),
                 std::string(32, '-').c_str(),
-                std::string(10, '-').c_str(),
-                std::string(10, '-').c_str(),
-                std::string(10, '-').c_str());
+                number_column.c_str(),
+                number_column.c_str(),
+                number_column.c_str(),
+                number_column.c_str());
     for (const auto& subject : subjects) {
         for (const auto* series : {&subject.handshake, &subject.schema, &subject.rss, &subject.shutdown})
             series->Print(subject.name);
