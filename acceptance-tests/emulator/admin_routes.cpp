@@ -6,9 +6,13 @@
 
 namespace emulator {
 
-void RegisterAdminRoutes(httplib::Server& server, Context& context, Faults& faults) {
-    server.Get("/admin/state", [&context](const httplib::Request&, httplib::Response& response) {
-        SendJson(response, context.store.With([](State& state) { return state.ToJson(false); }));
+void RegisterAdminRoutes(httplib::Server& server, Context& context, Faults& faults, const Connections& connections) {
+    server.Get("/admin/state", [&context, &connections](const httplib::Request&, httplib::Response& response) {
+        auto answer = context.store.With([](State& state) { return state.ToJson(false); });
+        // Counted by the server rather than kept in the state: a state file carries keys and
+        // secrets over a restart, not the connections of an earlier run.
+        answer["connectionsAccepted"] = connections.Accepted();
+        SendJson(response, answer);
     });
     server.Post("/admin/seed", [&context](const httplib::Request& request, httplib::Response& response) {
         const auto seed = nlohmann::json::parse(request.body, nullptr, false);

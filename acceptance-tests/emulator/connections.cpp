@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <filesystem>
+#include <functional>
 #include <vector>
 
 namespace emulator {
@@ -19,6 +20,25 @@ namespace {
 // would wait until another was closed for being idle, and a benchmark would time that queue
 // rather than the provider. A connection beyond these still waits for a free worker.
 constexpr std::size_t kWorkers = 128;
+
+// httplib's listen loop hands every socket it accepts to the task queue, once, as the task that
+// serves the connection until it closes (a TLS handshake included), and hands it nothing else:
+// counting the tasks counts the connections.
+class CountingWorkers final : public httplib::TaskQueue {
+public:
+    CountingWorkers(std::size_t threads, std::atomic<std::int64_t>& count) : workers_(threads), count_(count) {}
+
+    void enqueue(std::function<void()> task) override {
+        ++count_;
+        workers_.enqueue(std::move(task));
+    }
+    void shutdown() override { workers_.shutdown(); }
+    void on_idle() override { workers_.on_idle(); }
+
+private:
+    httplib::ThreadPool workers_;
+    std::atomic<std::int64_t>& count_;
+};
 
 // The process's open descriptors.
 std::vector<int> OpenDescriptors() {
@@ -41,7 +61,7 @@ bool IsLoopback(const sockaddr_in& address, int port) {
 }  // namespace
 
 httplib::TaskQueue* Connections::NewWorkers() {
-    return new httplib::ThreadPool(kWorkers);
+    return new CountingWorkers(kWorkers, accepted_);
 }
 
 void Connections::CallStarted(const httplib::Request& request) {

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <set>
 #include <string>
@@ -10,12 +12,14 @@
 namespace emulator {
 
 /// The server's TCP connections, which httplib keeps to itself: the workers that serve them,
-/// and which of them have a call in flight, so that Stop() can close the idle ones without
-/// cutting an answer short.
+/// how many were accepted, and which have a call in flight, so that Stop() can close the idle
+/// ones without cutting an answer short.
 class Connections {
 public:
     /// The server's task queue (httplib's new_task_queue); httplib owns what it returns.
     httplib::TaskQueue* NewWorkers();
+    /// The TCP connections accepted so far, over TLS too, whether or not a request came on them.
+    [[nodiscard]] std::int64_t Accepted() const { return accepted_.load(); }
 
     /// A call on the request's connection is being handled: from the pre-routing handler, which
     /// every request that was read reaches, until CallAnswered from the logger, which httplib
@@ -32,6 +36,7 @@ public:
 private:
     using Peer = std::pair<std::string, int>;  ///< the client's address and port
 
+    std::atomic<std::int64_t> accepted_{0};
     std::mutex mutex_;
     std::multiset<Peer> in_flight_;
 };

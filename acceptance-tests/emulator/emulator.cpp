@@ -190,7 +190,7 @@ int Emulator::Start(int port) {
     RegisterOperationRoutes(*server_, *context_);
     RegisterLockboxRoutes(*server_, *context_);
     RegisterKeybaseRoutes(*server_, *context_);
-    RegisterAdminRoutes(*server_, *context_, faults_);
+    RegisterAdminRoutes(*server_, *context_, faults_, connections_);
     std::promise<void> stopped;
     stopped_ = stopped.get_future();
     thread_ = std::thread([this, stopped = std::move(stopped)]() mutable {

@@ -74,7 +74,7 @@ void RegisterApiKeyRoutes(httplib::Server& server, Context& context);
 void RegisterOperationRoutes(httplib::Server& server, Context& context);
 void RegisterLockboxRoutes(httplib::Server& server, Context& context);
 void RegisterKeybaseRoutes(httplib::Server& server, Context& context);
-void RegisterAdminRoutes(httplib::Server& server, Context& context, Faults& faults);
+void RegisterAdminRoutes(httplib::Server& server, Context& context, Faults& faults, const Connections& connections);
 
 /// The emulator: an HTTP(S) server on 127.0.0.1 standing in for Yandex Cloud.
 class Emulator {

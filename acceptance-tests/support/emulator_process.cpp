@@ -80,6 +80,10 @@ int EmulatorProcess::ApiKeysCreated() const {
     return State().at("apiKeysCreated").get<int>();
 }
 
+int EmulatorProcess::ConnectionsAccepted() const {
+    return State().at("connectionsAccepted").get<int>();
+}
+
 void EmulatorProcess::DeleteKey(const std::string& id) const {
     auto client = AdminClient();
     client.Delete(("/admin/apiKeys/" + id).c_str());

@@ -50,6 +50,11 @@ public:
     [[nodiscard]] int PeakApiKeys() const;
     /// How many API keys were ever created (/admin/state's apiKeysCreated).
     [[nodiscard]] int ApiKeysCreated() const;
+    /// TCP connections the emulator accepted since it started (/admin/state's connectionsAccepted),
+    /// for tests of connection reuse. Every request this class sends comes on a connection of its
+    /// own and is counted too, this call's own included: two calls with nothing between them
+    /// differ by 1.
+    [[nodiscard]] int ConnectionsAccepted() const;
     /// Adds a fault (see the emulator's README); ClearFaults removes them all.
     void Fault(const nlohmann::json& fault) const;
     void ClearFaults() const;

@@ -1,12 +1,16 @@
 // How the emulator treats connections: enough workers for every kept-alive connection a busy
-// provider holds, and a Stop() that does not wait for idle ones to time out.
+// provider holds, any number of requests on one, a Stop() that does not wait for idle ones to
+// time out, and /admin/state's connectionsAccepted, which connection-reuse tests read.
 #include <chrono>
 #include <future>
 #include <latch>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
 #include "acceptance-tests/emulator/tests/emulator_fixture.hpp"
+#include "acceptance-tests/support/emulator_process.hpp"
+#include "acceptance-tests/support/temp_dir.hpp"
 
 namespace emulator::test {
 namespace {
@@ -18,12 +22,36 @@ std::chrono::milliseconds Since(Clock::time_point start) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
 }
 
+std::unique_ptr<httplib::Client> KeptAlive(std::unique_ptr<httplib::Client> client) {
+    client->set_keep_alive(true);
+    return client;
+}
+
+// /admin/state's connectionsAccepted, asked over `admin`: a kept-alive client, which after its
+// first call adds no connection of its own to the count.
+int Accepted(httplib::Client& admin) {
+    auto answer = admin.Get("/admin/state");
+    if (!answer)
+        throw std::runtime_error("the emulator does not answer");
+    return json::parse(answer->body).at("connectionsAccepted").get<int>();
+}
+
+void GetEndpoints(httplib::Client& client, int times = 1) {
+    for (int i = 0; i < times; ++i) {
+        auto answer = client.Get("/endpoints");
+        ASSERT_TRUE(answer) << "call " << i + 1;
+        ASSERT_EQ(answer->status, 200);
+    }
+}
+
 // httplib serves each open connection on a worker of its own, idle or not: with too few workers
 // a connection past the last one waits until another is closed, and calls that should run side
 // by side run in turns.
 TEST_F(EmulatorTest, ServesManyKeptAliveConnectionsAtOnce) {
     constexpr int kConnections = 48;
     constexpr int kLatencyMs = 1000;
+    auto admin = KeptAlive(NewClient());
+    const int before = Accepted(*admin);
     std::vector<std::unique_ptr<httplib::Client>> clients;
     for (int i = 0; i < kConnections; ++i) {
         auto client = NewClient();
@@ -34,7 +62,10 @@ TEST_F(EmulatorTest, ServesManyKeptAliveConnectionsAtOnce) {
         ASSERT_EQ(answer->status, 200);
         clients.push_back(std::move(client));
     }
-    Fault({{"path", "/*"}, {"latencyMs", kLatencyMs}, {"count", "all"}});
+    const json fault = {{"path", "/*"}, {"latencyMs", kLatencyMs}, {"count", "all"}};
+    auto added = admin->Post("/admin/faults", fault.dump(), "application/json");
+    ASSERT_TRUE(added);
+    ASSERT_EQ(added->status, 200);
 
     std::latch start(kConnections + 1);
     std::vector<std::future<int>> statuses;
@@ -52,6 +83,71 @@ TEST_F(EmulatorTest, ServesManyKeptAliveConnectionsAtOnce) {
     const auto took = Since(started);
     EXPECT_GE(took.count(), kLatencyMs);
     EXPECT_LT(took.count(), 2 * kLatencyMs) << "the delayed calls ran in turns, not side by side";
+    EXPECT_EQ(Accepted(*admin) - before, kConnections) << "each client called twice on one connection";
+}
+
+TEST_F(EmulatorTest, CountsTheConnectionTheStateIsAskedOn) {
+    EXPECT_EQ(State()["connectionsAccepted"], 1);
+    EXPECT_EQ(State()["connectionsAccepted"], 2) << "the fixture's client connects for every call";
+}
+
+// cpp-httplib's default closes a connection after its fifth request.
+TEST_F(EmulatorTest, ManyRequestsGoOverOneKeptAliveConnection) {
+    auto admin = KeptAlive(NewClient());
+    const int before = Accepted(*admin);
+    auto client = KeptAlive(NewClient());
+    GetEndpoints(*client, 50);
+    auto created =
+        client->Post("/iam/v1/apiKeys", Auth(), json({{"serviceAccountId", kAccount}}).dump(), "application/json");
+    ASSERT_TRUE(created);
+    EXPECT_EQ(created->status, 200);
+    EXPECT_EQ(Accepted(*admin) - before, 1);
+}
+
+TEST_F(EmulatorTest, EachClientOpensAConnectionOfItsOwn) {
+    constexpr int kClients = 6;
+    auto admin = KeptAlive(NewClient());
+    const int before = Accepted(*admin);
+    std::vector<std::unique_ptr<httplib::Client>> clients;
+    for (int i = 0; i < kClients; ++i) {
+        clients.push_back(KeptAlive(NewClient()));
+        GetEndpoints(*clients.back(), 4);
+    }
+    for (auto& client : clients)
+        GetEndpoints(*client, 3);
+    EXPECT_EQ(Accepted(*admin) - before, kClients);
+
+    auto once = NewClient();  // not kept alive: a connection per call
+    GetEndpoints(*once, 3);
+    EXPECT_EQ(Accepted(*admin) - before, kClients + 3);
+}
+
+// Over TLS too, where httplib::SSLServer serves its connections with the same workers.
+TEST(EmulatorTls, CountsConnections) {
+    const acceptance::TempDir directory("tls");
+    Options options;
+    options.tls = true;
+    options.tls_cert_out = (directory.Path() / "cert.pem").string();
+    Emulator emulator(options);
+    const int port = emulator.Start(0);
+    ASSERT_GT(port, 0);
+    std::vector<std::unique_ptr<httplib::SSLClient>> clients;
+    for (int i = 0; i < 3; ++i) {
+        auto client = std::make_unique<httplib::SSLClient>("127.0.0.1", port);
+        client->set_ca_cert_path(options.tls_cert_out.c_str());
+        client->set_keep_alive(true);
+        for (int call = 0; call < 10; ++call) {
+            auto answer = client->Get("/endpoints");
+            ASSERT_TRUE(answer) << httplib::to_string(answer.error());
+            ASSERT_EQ(answer->status, 200);
+        }
+        auto state = client->Get("/admin/state");
+        ASSERT_TRUE(state);
+        EXPECT_EQ(json::parse(state->body)["connectionsAccepted"], i + 1);
+        clients.push_back(std::move(client));
+    }
+    clients.clear();
+    emulator.Stop();
 }
 
 TEST_F(EmulatorTest, StopDoesNotWaitForIdleKeptAliveConnections) {
@@ -81,6 +177,21 @@ TEST_F(EmulatorTest, StopLetsACallInFlightAnswer) {
     ASSERT_TRUE(WaitUntil([this] { return State()["callCounts"].contains("GET /endpoints"); }));
     server_->Stop();
     EXPECT_EQ(in_flight.get(), 200);
+}
+
+// EmulatorProcess::ConnectionsAccepted, through the built binary: its own call counts.
+TEST(EmulatorProcessCounters, ReportConnectionsAccepted) {
+    acceptance::EmulatorProcess emulator;
+    EXPECT_EQ(emulator.ConnectionsAccepted(), 1) << "the call that asks";
+    httplib::Client client("127.0.0.1", emulator.Port());
+    client.set_keep_alive(true);
+    GetEndpoints(client, 20);
+    EXPECT_EQ(emulator.ConnectionsAccepted(), 3) << "the client's one connection, and this call's";
+    httplib::Client other("127.0.0.1", emulator.Port());
+    other.set_keep_alive(true);
+    GetEndpoints(other, 2);
+    GetEndpoints(client, 2);
+    EXPECT_EQ(emulator.ConnectionsAccepted(), 5);
 }
 
 }  // namespace
