@@ -1,5 +1,8 @@
 // The fault fields the fault matrix relies on: a 429 says when to come back, as Yandex Cloud's
-// gateway does, and `skip` lets a fault hit a later call of the same method and path.
+// gateway does, and `skip` lets a fault hit a later call of the same method and path; and the
+// README's latency for every call, which benchmarks use.
+#include <chrono>
+
 #include "acceptance-tests/emulator/tests/emulator_fixture.hpp"
 
 namespace emulator::test {
@@ -57,6 +60,26 @@ TEST_F(EmulatorTest, MalformedSkipAndRetryAfterAreRefused) {
         ASSERT_TRUE(answer);
         EXPECT_EQ(answer->status, 400) << fault.dump();
     }
+}
+
+// "/*" matches every path, "all" every call; the admin API is never faulted, so the test that set
+// the latency reads the state and clears the fault at full speed.
+TEST_F(EmulatorTest, ALatencyForEveryCallLeavesTheAdminApiAlone) {
+    constexpr auto kLatency = std::chrono::milliseconds(300);
+    const auto timed = [](const std::function<void()>& call) {
+        const auto started = std::chrono::steady_clock::now();
+        call();
+        return std::chrono::steady_clock::now() - started;
+    };
+    Fault({{"path", "/*"}, {"latencyMs", kLatency.count()}, {"count", "all"}});
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_GE(timed([this] { Get("/iam/v1/apiKeyScopes"); }), kLatency);
+        EXPECT_GE(timed([this] { Get("/endpoints"); }), kLatency);
+    }
+    EXPECT_GE(timed([this] { CreateKey(); }), kLatency);
+    EXPECT_LT(timed([this] { State(); }), kLatency);
+    EXPECT_LT(timed([this] { client_->Delete("/admin/faults"); }), kLatency);
+    EXPECT_LT(timed([this] { Get("/endpoints"); }), kLatency) << "cleared";
 }
 
 }  // namespace
