@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -70,6 +72,38 @@ void PrintReattachInstructions(const std::string& provider_address, const Listen
                  "with the following:\n\n\tTF_REATTACH_PROVIDERS='"
               << reattach.dump() << "'\n\nPress Ctrl-C to stop the provider.\n"
               << std::flush;
+}
+
+// Sanitizers check the process as it ends: LeakSanitizer looks for leaks from an atexit handler,
+// which _exit would skip, so a leak would go unreported. SANITIZED_BUILD comes from CMake's
+// SANITIZE option; the compilers' own macros cover flags given another way (gcc has none for
+// -fsanitize=leak alone).
+#if defined(SANITIZED_BUILD) || defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(leak_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+// Ends the process once the server has stopped: every answer is out and the socket directory is
+// gone, so nothing is left that Terraform could see, and Terraform waits for the process to end.
+// What returning from main would still do (destroying the server and the provider, joining
+// gRPC's threads, static destructors, OpenSSL's exit handler) took longer than the whole server
+// shutdown: a median of about 4 ms, tens of ms on a busy machine. Sanitizer builds return, so
+// their checks at exit still run.
+void EndProcessAfterShutdown() {
+    if constexpr (!kSanitized) {
+        spdlog::default_logger()->flush();
+        std::cout.flush();
+        std::cerr.flush();
+        std::fflush(nullptr);
+        std::_Exit(0);
+    }
 }
 
 }  // namespace
@@ -148,6 +182,8 @@ int Serve(const ServeOptions& options, bool debug) {
     broker_service.EndStreams();
     stop_signal.StopCallsInFlight();
     server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+    listener.socket_directory.reset();
+    EndProcessAfterShutdown();
     return 0;
 }
 

@@ -17,7 +17,9 @@ struct ServeOptions {
 };
 
 /// Runs the plugin: checks the go-plugin handshake environment, serves tfplugin6 and go-plugin's
-/// internal services over gRPC until Terraform shuts it down, and returns the exit code.
+/// internal services over gRPC until Terraform shuts it down, and then ends the process with
+/// status 0 without returning (sanitizer builds return 0 instead). Returns the exit code when
+/// the plugin cannot start.
 /// With `debug` it skips the handshake, serves without TLS and prints the TF_REATTACH_PROVIDERS
 /// value to use, stopping on Ctrl-C.
 int Serve(const ServeOptions& options, bool debug);
