@@ -56,21 +56,21 @@ void Lifecycle::Watch() {
     }
 }
 
-void Lifecycle::RequestShutdown(const std::string& reason) {
+void Lifecycle::RequestShutdown(const std::string& reason, bool client_done) {
     {
         std::lock_guard lock(mutex_);
         if (shutdown_)
             return;
         shutdown_ = true;
-        reason_ = reason;
+        request_ = ShutdownRequest{reason, client_done};
     }
     changed_.notify_all();
 }
 
-std::string Lifecycle::WaitForShutdown() {
+ShutdownRequest Lifecycle::WaitForShutdown() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return shutdown_; });
-    return reason_;
+    return request_;
 }
 
 bool Lifecycle::ShutdownRequested() {
