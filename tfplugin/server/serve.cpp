@@ -1,5 +1,6 @@
 #include "tfplugin/server/serve.hpp"
 
+#include <absl/base/internal/cycleclock.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <malloc.h>
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "tfplugin/server/auto_mtls.hpp"
 #include "tfplugin/server/handshake.hpp"
@@ -39,6 +41,17 @@ constexpr int kMaxMessageBytes = 256 << 20;
 // How long in-flight calls get to finish once shutdown starts. Terraform waits 2 s before it
 // kills a plugin, so this stays well below.
 constexpr auto kShutdownGrace = std::chrono::milliseconds(500);
+
+// absl::Mutex (Debian 12's absl 20220623), which gRPC locks with, reads the cycle-clock frequency
+// the first time a thread has to queue for a lock, and on x86, unless the kernel exports
+// tsc_freq_khz (virtual machines often do not), measures it by sleeping 1 ms, 2 ms and more
+// while holding the lock's internal spinlock. The first contended lock in the process so stalled
+// every thread needing it for 3 ms or more; in one shutdown of five that was the server's
+// shutdown. Measured on a thread of its own while the server starts, the frequency is there
+// before anyone waits for it. absl offers no public call for this; the internal one is stable.
+std::jthread MeasureCycleClockFrequency() {
+    return std::jthread([] { (void)absl::base_internal::CycleClock::Frequency(); });
+}
 
 struct Listener {
     explicit Listener(std::optional<SocketDirectory> directory) : socket_directory(std::move(directory)) {}
@@ -127,6 +140,7 @@ int Serve(const ServeOptions& options, bool debug) {
 
     // Before any other thread starts, so that all threads inherit its signal mask.
     Lifecycle lifecycle(debug);
+    auto cycle_clock_measurement = MeasureCycleClockFrequency();
     auto provider = options.make_provider();
     StopSignal stop_signal;
     ProviderService provider_service(*provider, stop_signal);
@@ -174,6 +188,7 @@ int Serve(const ServeOptions& options, bool debug) {
         std::cout << HandshakeLine(listener.network, listener.address, certificate_base64) << std::endl;
     }
     spdlog::debug("plugin serving on {} {}", listener.network, listener.address);
+    cycle_clock_measurement.join();  // after the handshake line, which it must not delay
 
     const auto shutdown = lifecycle.WaitForShutdown();
     spdlog::debug("plugin shutting down: {}", shutdown.reason);
