@@ -14,6 +14,7 @@ set datafile missing "NaN"
 series = system("awk -F'\t' '!/^#/ && !seen[$2]++ { printf \"%s \", $2 }' " . data)
 label(s) = s eq "terraform_data" ? "terraform_data (no plugin)" : \
            s eq "nothing_thing" ? "nothing_thing (do-nothing plugin)" : \
+           s eq "nothing_thing_padded" ? "nothing_thing, API key's state size" : \
            "api_key, " . substr(s, 8, strlen(s) - 2) . " ms latency"
 # The provider's series with latency come last; each gets its limit, dashed, in its own colour.
 slowed = system("awk -F'\t' '!/^#/ && $2 ~ /^yandex_/ && $2 != \"yandex_0ms\" && !seen[$2]++ { printf \"%s \", $2 }' " . data)
