@@ -125,32 +125,22 @@ TEST_F(Handshake, ShutdownEndsTheProcessWithinOneSecondAndRemovesTheSocket) {
 // go-plugin's client opens the broker stream at start and holds it until it closes its
 // connection, which it does only after Controller.Shutdown has answered.
 struct HeldBrokerStream {
-    // Returns once the server has the stream open (it sends its headers then).
     explicit HeldBrokerStream(const std::shared_ptr<grpc::Channel>& channel)
-        : context(WithDeadline()),
-          stub(plugin::GRPCBroker::NewStub(channel)),
-          stream(stub->StartStream(context.get())) {
-        stream->WaitForInitialMetadata();
-    }
-    // Far beyond the test's needs; a server that never answers fails the test instead of hanging it.
-    static std::unique_ptr<grpc::ClientContext> WithDeadline() {
-        auto context = std::make_unique<grpc::ClientContext>();
-        context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
-        return context;
-    }
-    std::unique_ptr<grpc::ClientContext> context;
+        : stub(plugin::GRPCBroker::NewStub(channel)), stream(stub->StartStream(&context)) {}
+    grpc::ClientContext context;
     std::unique_ptr<plugin::GRPCBroker::Stub> stub;
     std::unique_ptr<grpc::ClientReaderWriter<plugin::ConnInfo, plugin::ConnInfo>> stream;
 };
 
 // The server ends the streams that are only held open itself, and cleanly, so its shutdown
-// never waits for the client to hang up. The client here never does, neither the streams nor
-// its connection, and still sees the answer to Shutdown, the ends of the streams and the exit.
+// never waits for the client to hang up; the client here never does, and still sees the
+// answer to Shutdown, the end of the stream and the process exit.
 TEST_F(Handshake, ShutdownEndsHeldBrokerStreamsCleanlyAndExits) {
     PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}});
     const auto channel = Connect(CheckedHandshake(plugin), client_);
     HeldBrokerStream first(channel);
     HeldBrokerStream second(channel);
+    ASSERT_TRUE(CallGetProviderSchema(channel).ok());  // the streams have reached the server
     EXPECT_TRUE(CallShutdown(channel).ok());
     plugin::ConnInfo ignored;
     for (auto* broker : {&first, &second}) {
@@ -181,6 +171,7 @@ TEST_F(Handshake, SigtermLetsTheCallInFlightAnswerAndEndsHeldStreams) {
         request.set_terraform_version("wait-for-stop");  // the test provider waits for StopProvider
         configure_status = stub->ConfigureProvider(&context, request, &configured);
     });
+    ASSERT_TRUE(CallGetProviderSchema(channel).ok());
     std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the call is under way
     plugin.Process().Signal(SIGTERM);
     slow_call.join();

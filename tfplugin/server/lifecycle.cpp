@@ -56,21 +56,21 @@ void Lifecycle::Watch() {
     }
 }
 
-void Lifecycle::RequestShutdown(const std::string& reason, bool client_done) {
+void Lifecycle::RequestShutdown(const std::string& reason) {
     {
         std::lock_guard lock(mutex_);
         if (shutdown_)
             return;
         shutdown_ = true;
-        request_ = ShutdownRequest{reason, client_done};
+        reason_ = reason;
     }
     changed_.notify_all();
 }
 
-ShutdownRequest Lifecycle::WaitForShutdown() {
+std::string Lifecycle::WaitForShutdown() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return shutdown_; });
-    return request_;
+    return reason_;
 }
 
 bool Lifecycle::ShutdownRequested() {

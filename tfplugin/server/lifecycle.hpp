@@ -7,14 +7,6 @@
 
 namespace tfplugin::server {
 
-/// Why the process is to end.
-struct ShutdownRequest {
-    std::string reason;
-    /// Terraform said it is done with the plugin and has had its answer: no call is left that
-    /// needs time to finish. Otherwise (a signal, the parent's death) calls in flight get some.
-    bool client_done = false;
-};
-
 /// Decides when the plugin process ends: on go-plugin's Controller.Shutdown, on SIGTERM, or
 /// when the parent (Terraform) dies, so no provider process outlives its Terraform. SIGINT is
 /// ignored as go-plugin servers do: Terraform handles Ctrl-C and calls StopProvider instead,
@@ -28,11 +20,10 @@ public:
     Lifecycle& operator=(const Lifecycle&) = delete;
     ~Lifecycle();
 
-    /// Asks the process to end; safe from any thread, and the first request is the one that
-    /// counts. `client_done` as in ShutdownRequest.
-    void RequestShutdown(const std::string& reason, bool client_done = false);
-    /// Blocks until shutdown is requested; returns the request.
-    ShutdownRequest WaitForShutdown();
+    /// Asks the process to end; safe from any thread, repeated calls are harmless.
+    void RequestShutdown(const std::string& reason);
+    /// Blocks until shutdown is requested; returns the reason.
+    std::string WaitForShutdown();
     [[nodiscard]] bool ShutdownRequested();
 
 private:
@@ -43,7 +34,7 @@ private:
     std::mutex mutex_;
     std::condition_variable changed_;
     bool shutdown_ = false;
-    ShutdownRequest request_;
+    std::string reason_;
     std::thread watcher_;
 };
 

@@ -5,30 +5,11 @@
 
 namespace tfplugin::server {
 
-namespace {
-
-// Answers Controller.Shutdown, and asks for the shutdown only in OnDone, which gRPC calls once
-// all of the call's operations have completed, sending the answer included: the shutdown may
-// then close the connection without cutting the answer off.
-class ShutdownAnswer final : public grpc::ServerUnaryReactor {
-public:
-    explicit ShutdownAnswer(Lifecycle& lifecycle) : lifecycle_(lifecycle) { Finish(grpc::Status::OK); }
-
-    void OnDone() override {
-        lifecycle_.RequestShutdown("Terraform asked the plugin to shut down", /*client_done=*/true);
-        delete this;
-    }
-
-private:
-    Lifecycle& lifecycle_;
-};
-
-}  // namespace
-
-grpc::ServerUnaryReactor* ControllerService::Shutdown(grpc::CallbackServerContext* /*context*/,
-                                                      const plugin::Empty* /*request*/,
-                                                      plugin::Empty* /*response*/) {
-    return new ShutdownAnswer(lifecycle_);
+grpc::Status ControllerService::Shutdown(grpc::ServerContext* /*context*/,
+                                         const plugin::Empty* /*request*/,
+                                         plugin::Empty* /*response*/) {
+    lifecycle_.RequestShutdown("Terraform asked the plugin to shut down");
+    return grpc::Status::OK;
 }
 
 grpc::Status StdioService::StreamStdio(grpc::ServerContext* /*context*/,
@@ -41,11 +22,7 @@ grpc::Status StdioService::StreamStdio(grpc::ServerContext* /*context*/,
 // first. gRPC does not delete the reactor: OnDone, its last reaction, does.
 class BrokerService::Stream final : public grpc::ServerBidiReactor<plugin::ConnInfo, plugin::ConnInfo> {
 public:
-    // The headers go out at once, so a client can tell that the stream is open on this side.
-    explicit Stream(BrokerService& service) : service_(service) {
-        StartSendInitialMetadata();
-        StartRead(&ignored_);
-    }
+    explicit Stream(BrokerService& service) : service_(service) { StartRead(&ignored_); }
 
     // Both the client's hang-up and the service's EndStreams end the stream, and a stream must be
     // finished exactly once.
@@ -83,27 +60,20 @@ grpc::ServerBidiReactor<plugin::ConnInfo, plugin::ConnInfo>* BrokerService::Star
     return stream;
 }
 
-void BrokerService::EndStreams(std::chrono::steady_clock::time_point deadline) {
+void BrokerService::EndStreams() {
     // Holding the lock keeps the streams alive: OnDone, which deletes one, takes the lock first.
     // gRPC runs a stream's OnDone on its own threads, but should it ever run it inside Finish on
     // this one, the lock is recursive and the loop walks a copy, not the set OnDone erases from.
-    std::unique_lock lock(mutex_);
+    std::lock_guard lock(mutex_);
     ended_ = true;
     const std::vector<Stream*> open(streams_.begin(), streams_.end());
     for (auto* stream : open)
         stream->End();
-    // OnDone comes once the stream's end has been written to the connection (the server resets
-    // a stream the client still holds once it has sent the end), so a shutdown that closes the
-    // connections right after this cannot turn the clean end into a cancellation.
-    forgotten_.wait_until(lock, deadline, [this] { return streams_.empty(); });
 }
 
 void BrokerService::Forget(Stream* stream) {
-    {
-        std::lock_guard lock(mutex_);
-        streams_.erase(stream);
-    }
-    forgotten_.notify_all();
+    std::lock_guard lock(mutex_);
+    streams_.erase(stream);
 }
 
 }  // namespace tfplugin::server

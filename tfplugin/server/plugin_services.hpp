@@ -1,7 +1,5 @@
 #pragma once
 
-#include <chrono>
-#include <condition_variable>
 #include <mutex>
 #include <set>
 
@@ -13,14 +11,10 @@
 namespace tfplugin::server {
 
 /// Shutdown ends the process promptly, so Terraform never waits out its 2-second kill timeout.
-/// The shutdown starts once the answer is out, and as one where the client is done: the server
-/// then closes its connections at once instead of waiting for Terraform to hang up.
-class ControllerService final : public plugin::GRPCController::CallbackService {
+class ControllerService final : public plugin::GRPCController::Service {
 public:
     explicit ControllerService(Lifecycle& lifecycle) : lifecycle_(lifecycle) {}
-    grpc::ServerUnaryReactor* Shutdown(grpc::CallbackServerContext* context,
-                                       const plugin::Empty* request,
-                                       plugin::Empty* response) override;
+    grpc::Status Shutdown(grpc::ServerContext* context, const plugin::Empty* request, plugin::Empty* response) override;
 
 private:
     Lifecycle& lifecycle_;
@@ -49,16 +43,14 @@ public:
 
     grpc::ServerBidiReactor<plugin::ConnInfo, plugin::ConnInfo>* StartStream(
         grpc::CallbackServerContext* context) override;
-    /// Ends the streams open now, and any that start afterwards, at once, and waits until the
-    /// ends are on their way to the client (or `deadline` passes). Safe from any thread.
-    void EndStreams(std::chrono::steady_clock::time_point deadline);
+    /// Ends the streams open now, and any that start afterwards, at once. Safe from any thread.
+    void EndStreams();
 
 private:
     class Stream;
     void Forget(Stream* stream);
 
     std::recursive_mutex mutex_;
-    std::condition_variable_any forgotten_;
     bool ended_ = false;
     std::set<Stream*> streams_;
 };

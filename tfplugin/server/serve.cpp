@@ -190,18 +190,13 @@ int Serve(const ServeOptions& options, bool debug) {
     spdlog::debug("plugin serving on {} {}", listener.network, listener.address);
     cycle_clock_measurement.join();  // after the handshake line, which it must not delay
 
-    const auto shutdown = lifecycle.WaitForShutdown();
-    spdlog::debug("plugin shutting down: {}", shutdown.reason);
-    const auto deadline = std::chrono::system_clock::now() + kShutdownGrace;
+    const auto reason = lifecycle.WaitForShutdown();
+    spdlog::debug("plugin shutting down: {}", reason);
     // The broker streams have no work to finish, only a client that would hang up after the
-    // shutdown; ending them now leaves the grace to calls that do work.
-    broker_service.EndStreams(std::chrono::steady_clock::now() + kShutdownGrace);
+    // shutdown; ending them now leaves the grace below to calls that do work.
+    broker_service.EndStreams();
     stop_signal.StopCallsInFlight();
-    // The server's own wait ends only when every connection has closed: when the client hangs
-    // up, or once it has answered the server's closing ping, which an idle client (not reading
-    // its connection) does not, and then the whole grace passes. After Controller.Shutdown has
-    // been answered, Terraform is done with the plugin: no grace, and the connections close now.
-    server->Shutdown(shutdown.client_done ? std::chrono::system_clock::now() : deadline);
+    server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
     listener.socket_directory.reset();
     EndProcessAfterShutdown();
     return 0;
