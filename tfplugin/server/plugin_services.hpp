@@ -1,8 +1,5 @@
 #pragma once
 
-#include <mutex>
-#include <set>
-
 #include "go_plugin.grpc.pb.h"
 #include "tfplugin/server/lifecycle.hpp"
 
@@ -31,28 +28,11 @@ public:
 };
 
 /// The broker multiplexes extra connections for plugins that need them; a provider does not.
-/// go-plugin's client opens the stream anyway and keeps it open until it closes its connection,
-/// reading whatever comes; we read and ignore its messages. Unlike a call, the stream has no
-/// work to finish, so EndStreams ends it (with OK) as soon as the plugin begins to shut down:
-/// otherwise the server's shutdown would wait for the client to hang up, or for its deadline.
-class BrokerService final : public plugin::GRPCBroker::CallbackService {
+/// We read the client's messages until it hangs up, answering none.
+class BrokerService final : public plugin::GRPCBroker::Service {
 public:
-    BrokerService() = default;
-    BrokerService(const BrokerService&) = delete;
-    BrokerService& operator=(const BrokerService&) = delete;
-
-    grpc::ServerBidiReactor<plugin::ConnInfo, plugin::ConnInfo>* StartStream(
-        grpc::CallbackServerContext* context) override;
-    /// Ends the streams open now, and any that start afterwards, at once. Safe from any thread.
-    void EndStreams();
-
-private:
-    class Stream;
-    void Forget(Stream* stream);
-
-    std::recursive_mutex mutex_;
-    bool ended_ = false;
-    std::set<Stream*> streams_;
+    grpc::Status StartStream(grpc::ServerContext* context,
+                             grpc::ServerReaderWriter<plugin::ConnInfo, plugin::ConnInfo>* stream) override;
 };
 
 }  // namespace tfplugin::server

@@ -192,9 +192,6 @@ int Serve(const ServeOptions& options, bool debug) {
 
     const auto reason = lifecycle.WaitForShutdown();
     spdlog::debug("plugin shutting down: {}", reason);
-    // The broker streams have no work to finish, only a client that would hang up after the
-    // shutdown; ending them now leaves the grace below to calls that do work.
-    broker_service.EndStreams();
     stop_signal.StopCallsInFlight();
     server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
     listener.socket_directory.reset();
