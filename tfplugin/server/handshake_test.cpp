@@ -20,6 +20,7 @@
 
 #include "acceptance-tests/support/process.hpp"
 #include "acceptance-tests/support/temp_dir.hpp"
+#include "go_plugin.grpc.pb.h"
 #include "tfplugin/server/testing/plugin_harness.hpp"
 
 namespace tfplugin::server {
@@ -119,6 +120,70 @@ TEST_F(Handshake, ShutdownEndsTheProcessWithinOneSecondAndRemovesTheSocket) {
     EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(handshake.address).parent_path()));
     std::cout << "[ figures  ] Shutdown to exit: "
               << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms\n";
+}
+
+// go-plugin's client opens the broker stream at start and holds it until it closes its
+// connection, which it does only after Controller.Shutdown has answered.
+struct HeldBrokerStream {
+    explicit HeldBrokerStream(const std::shared_ptr<grpc::Channel>& channel)
+        : stub(plugin::GRPCBroker::NewStub(channel)), stream(stub->StartStream(&context)) {}
+    grpc::ClientContext context;
+    std::unique_ptr<plugin::GRPCBroker::Stub> stub;
+    std::unique_ptr<grpc::ClientReaderWriter<plugin::ConnInfo, plugin::ConnInfo>> stream;
+};
+
+// The end a held broker stream sees. CANCELLED is the server ending it as shutdown begins; a
+// server that waited for it like a call would end it only when its grace ran out, with
+// UNAVAILABLE ("Cancelling all calls").
+grpc::Status EndOf(HeldBrokerStream& broker) {
+    plugin::ConnInfo ignored;
+    EXPECT_FALSE(broker.stream->Read(&ignored));
+    return broker.stream->Finish();
+}
+
+TEST_F(Handshake, ShutdownEndsHeldBrokerStreamsAtOnceAndExits) {
+    PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}});
+    const auto channel = Connect(CheckedHandshake(plugin), client_);
+    HeldBrokerStream first(channel);
+    HeldBrokerStream second(channel);
+    ASSERT_TRUE(CallGetProviderSchema(channel).ok());  // the streams have reached the server
+    EXPECT_TRUE(CallShutdown(channel).ok());
+    for (auto* broker : {&first, &second}) {
+        const auto status = EndOf(*broker);
+        EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED) << status.error_message();
+    }
+    const auto exit_code = plugin.Process().Wait(std::chrono::milliseconds(1500));
+    ASSERT_TRUE(exit_code) << "still running 1.5 s after Shutdown";
+    EXPECT_EQ(*exit_code, 0);
+}
+
+// SIGTERM (Terraform's or an init system's) ends the held broker stream at once too, while a call
+// in flight still gets its grace to finish and answer.
+TEST_F(Handshake, SigtermLetsTheCallInFlightAnswerAndEndsHeldStreams) {
+    PluginUnderTest plugin(kPlugin, {{"PLUGIN_CLIENT_CERT", client_.certificate_pem}});
+    const auto channel = Connect(CheckedHandshake(plugin), client_);
+    HeldBrokerStream broker(channel);
+    auto stub = tfplugin6::Provider::NewStub(channel);
+    tfplugin6::ConfigureProvider_Response configured;
+    grpc::Status configure_status;
+    std::thread slow_call([&] {
+        grpc::ClientContext context;
+        tfplugin6::ConfigureProvider_Request request;
+        request.set_terraform_version("wait-for-stop");  // the test provider waits for StopProvider
+        configure_status = stub->ConfigureProvider(&context, request, &configured);
+    });
+    ASSERT_TRUE(CallGetProviderSchema(channel).ok());
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the call is under way
+    plugin.Process().Signal(SIGTERM);
+    slow_call.join();
+    ASSERT_TRUE(configure_status.ok()) << configure_status.error_message();
+    ASSERT_EQ(configured.diagnostics_size(), 1);
+    EXPECT_EQ(configured.diagnostics(0).summary(), "Stopped");
+    const auto status = EndOf(broker);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED) << status.error_message();
+    const auto exit_code = plugin.Process().Wait(std::chrono::milliseconds(1500));
+    ASSERT_TRUE(exit_code) << "still running 1.5 s after SIGTERM";
+    EXPECT_EQ(*exit_code, 0);
 }
 
 TEST_F(Handshake, LongSocketDirectoryFallsBackToLoopbackTcp) {

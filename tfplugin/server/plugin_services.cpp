@@ -15,12 +15,30 @@ grpc::Status StdioService::StreamStdio(grpc::ServerContext* /*context*/,
     return grpc::Status::OK;
 }
 
-grpc::Status BrokerService::StartStream(grpc::ServerContext* /*context*/,
+grpc::Status BrokerService::StartStream(grpc::ServerContext* context,
                                         grpc::ServerReaderWriter<plugin::ConnInfo, plugin::ConnInfo>* stream) {
+    {
+        std::lock_guard lock(mutex_);
+        if (ended_) {
+            return grpc::Status::OK;
+        }
+        open_streams_.insert(context);
+    }
     plugin::ConnInfo ignored;
     while (stream->Read(&ignored)) {
     }
+    std::lock_guard lock(mutex_);
+    open_streams_.erase(context);
     return grpc::Status::OK;
+}
+
+void BrokerService::EndStreams() {
+    // Under the lock, so no stream can finish, and its context go, while it is being cancelled.
+    std::lock_guard lock(mutex_);
+    ended_ = true;
+    for (auto* context : open_streams_) {
+        context->TryCancel();
+    }
 }
 
 }  // namespace tfplugin::server

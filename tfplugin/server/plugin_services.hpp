@@ -1,5 +1,8 @@
 #pragma once
 
+#include <mutex>
+#include <set>
+
 #include "go_plugin.grpc.pb.h"
 #include "tfplugin/server/lifecycle.hpp"
 
@@ -28,11 +31,22 @@ public:
 };
 
 /// The broker multiplexes extra connections for plugins that need them; a provider does not.
-/// We read the client's messages until it hangs up, answering none.
+/// We read the client's messages, answering none, until the client hangs up or the plugin shuts
+/// down. go-plugin's client holds its stream open until it closes the connection, and the
+/// server's shutdown would wait for such a stream as for a call, the whole grace long; EndStreams
+/// cancels them, so the grace is left to calls that do work.
 class BrokerService final : public plugin::GRPCBroker::Service {
 public:
     grpc::Status StartStream(grpc::ServerContext* context,
                              grpc::ServerReaderWriter<plugin::ConnInfo, plugin::ConnInfo>* stream) override;
+
+    /// Cancels the streams open now; streams opened later end at once.
+    void EndStreams();
+
+private:
+    std::mutex mutex_;
+    bool ended_ = false;
+    std::set<grpc::ServerContext*> open_streams_;
 };
 
 }  // namespace tfplugin::server

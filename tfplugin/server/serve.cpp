@@ -204,6 +204,7 @@ int Serve(const ServeOptions& options, bool debug) {
     const auto reason = lifecycle.WaitForShutdown();
     spdlog::debug("plugin shutting down: {}", reason);
     stop_signal.StopCallsInFlight();
+    broker_service.EndStreams();
     server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
     listener.socket_directory.reset();
     EndProcessAfterShutdown();
