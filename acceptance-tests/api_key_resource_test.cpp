@@ -5,10 +5,14 @@
 #include <sstream>
 
 #include "acceptance-tests/support/each_cli.hpp"
-#include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/scenario.hpp"
+#include "test_support/gpg.hpp"
 
 namespace acceptance {
+
+using test_support::GpgKeyring;
+using test_support::ReadFile;
+
 namespace {
 
 using nlohmann::json;

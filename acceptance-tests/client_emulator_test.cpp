@@ -7,10 +7,13 @@
 #include <thread>
 
 #include "acceptance-tests/emulator/emulator.hpp"
-#include "acceptance-tests/support/rsa_key.hpp"
 #include "client/client.hpp"
+#include "test_support/rsa_key.hpp"
 
 namespace acceptance {
+
+using test_support::GenerateRsaKeyPair;
+
 namespace {
 
 using namespace std::chrono_literals;

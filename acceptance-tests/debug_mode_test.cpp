@@ -6,6 +6,9 @@
 #include "acceptance-tests/support/terraform.hpp"
 
 namespace acceptance {
+
+using test_support::BackgroundProcess;
+
 namespace {
 
 TEST(DebugMode, TerraformAttachesThroughTheReattachValue) {

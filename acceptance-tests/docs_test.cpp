@@ -12,11 +12,15 @@
 #include <sstream>
 
 #include "acceptance-tests/support/emulator_process.hpp"
-#include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/terraform.hpp"
+#include "test_support/gpg.hpp"
 #include "tools/schema_docs/schema_markdown.hpp"
 
 namespace acceptance {
+
+using test_support::GpgKeyring;
+using test_support::ReadFile;
+
 namespace {
 
 using nlohmann::json;

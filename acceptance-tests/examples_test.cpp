@@ -9,10 +9,14 @@
 
 #include "acceptance-tests/support/each_cli.hpp"
 #include "acceptance-tests/support/emulator_process.hpp"
-#include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/terraform.hpp"
+#include "test_support/gpg.hpp"
 
 namespace acceptance {
+
+using test_support::GpgKeyring;
+using test_support::ReadFile;
+
 namespace {
 
 // The runnable examples, each a folder with main.tf; the docs' snippets (provider/ and

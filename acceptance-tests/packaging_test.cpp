@@ -10,6 +10,13 @@
 #include "acceptance-tests/support/terraform.hpp"
 
 namespace acceptance {
+
+using test_support::ProcessOptions;
+using test_support::ProcessResult;
+using test_support::ReadFile;
+using test_support::RunProcess;
+using test_support::TempDir;
+
 namespace {
 
 std::string ProviderVersion() {

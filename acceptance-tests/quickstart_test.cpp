@@ -13,6 +13,12 @@
 #include "acceptance-tests/support/terraform.hpp"
 
 namespace acceptance {
+
+using test_support::ProcessOptions;
+using test_support::ProcessResult;
+using test_support::RunProcess;
+using test_support::TempDir;
+
 namespace {
 
 // Whether process `pid` still exists (a zombie counts as gone: it has exited).

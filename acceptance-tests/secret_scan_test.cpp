@@ -1,11 +1,16 @@
 // The secret scan must find what it looks for, or its "0 hits" would prove nothing.
 #include <gtest/gtest.h>
 
-#include "acceptance-tests/support/process.hpp"
-#include "acceptance-tests/support/temp_dir.hpp"
 #include "acceptance-tests/support/terraform.hpp"
+#include "test_support/process.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace acceptance {
+
+using test_support::ProcessResult;
+using test_support::RunProcess;
+using test_support::TempDir;
+
 namespace {
 
 std::string Hex(const std::string& text) {

@@ -3,10 +3,15 @@
 #include <gtest/gtest.h>
 
 #include "acceptance-tests/support/diagnostics.hpp"
-#include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/terraform.hpp"
+#include "test_support/gpg.hpp"
 
 namespace acceptance {
+
+using test_support::GpgKeyring;
+using test_support::ProcessOptions;
+using test_support::RunProcess;
+
 namespace {
 
 std::string Repeat(char c, std::size_t count) {

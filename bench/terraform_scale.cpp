@@ -42,15 +42,16 @@
 #include <vector>
 
 #include "acceptance-tests/support/emulator_process.hpp"
-#include "acceptance-tests/support/process.hpp"
-#include "acceptance-tests/support/temp_dir.hpp"
 #include "acceptance-tests/support/terraform.hpp"
+#include "test_support/process.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using acceptance::EmulatorProcess;
-using acceptance::TempDir;
+using test_support::TempDir;
+
 using Clock = std::chrono::steady_clock;
 
 constexpr const char* kNothingSource = "bench/nothing";
@@ -234,7 +235,7 @@ Usage RunMeasured(const std::vector<std::string>& argv,
     for (const auto& arg : argv)
         args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
-    auto merged = acceptance::MergedEnvironment(environment);
+    auto merged = test_support::MergedEnvironment(environment);
     std::vector<char*> env;
     for (auto& entry : merged)
         env.push_back(entry.data());
@@ -495,7 +496,7 @@ private:
         const auto usage = RunMeasured(argv, workspace.Directory(), workspace.Environment(usage_log), output);
         if (usage.exit_code != 0) {
             Fail("terraform " + phase + " of " + std::to_string(n) + " x " + subject.Label() + " exited with " +
-                 std::to_string(usage.exit_code) + ":\n" + LastLines(acceptance::ReadFile(output), 30));
+                 std::to_string(usage.exit_code) + ":\n" + LastLines(test_support::ReadFile(output), 30));
         }
 
         Sample sample;

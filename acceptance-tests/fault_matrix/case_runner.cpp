@@ -8,8 +8,8 @@
 #include <thread>
 
 #include "acceptance-tests/fault_matrix/cloud.hpp"
-#include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/scenario.hpp"
+#include "test_support/gpg.hpp"
 
 namespace fault_matrix {
 
@@ -20,8 +20,8 @@ using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 // One throwaway key pair for every case of the process: making one takes a while.
-const acceptance::GpgKeyring& Keyring() {
-    static const acceptance::GpgKeyring keyring;
+const test_support::GpgKeyring& Keyring() {
+    static const test_support::GpgKeyring keyring;
     return keyring;
 }
 
@@ -112,7 +112,7 @@ private:
         return fault;
     }
 
-    static Ran FromResult(const acceptance::ProcessResult& result) {
+    static Ran FromResult(const test_support::ProcessResult& result) {
         return {result.exit_code, result.out, result.out + result.err};
     }
 
@@ -129,7 +129,7 @@ private:
         return FromResult(workspace_.Run({"apply", "-auto-approve", "-json"}));
     }
 
-    std::unique_ptr<acceptance::BackgroundProcess> StartStep() const {
+    std::unique_ptr<test_support::BackgroundProcess> StartStep() const {
         switch (path_.kind) {
             case StepKind::kDestroy:
                 return workspace_.Start({"destroy", "-auto-approve", "-json"});
@@ -212,7 +212,7 @@ private:
 
     void Destroy() { Expect(workspace_.Run({"destroy", "-auto-approve", "-refresh=false", "-json"}), "destroy"); }
 
-    bool Expect(const acceptance::ProcessResult& result, const std::string& what) {
+    bool Expect(const test_support::ProcessResult& result, const std::string& what) {
         if (result.exit_code == 0)
             return true;
         auto error = FirstError(result.out);

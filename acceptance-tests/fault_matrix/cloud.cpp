@@ -5,7 +5,7 @@
 
 #include <stdexcept>
 
-#include "acceptance-tests/support/temp_dir.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace fault_matrix {
 
@@ -68,7 +68,7 @@ StateView ReadState(const acceptance::TerraformWorkspace& workspace) {
     const auto file = workspace.Directory() / "terraform.tfstate";
     if (!std::filesystem::exists(file))
         return view;
-    const auto state = json::parse(acceptance::ReadFile(file), nullptr, false);
+    const auto state = json::parse(test_support::ReadFile(file), nullptr, false);
     if (state.is_discarded())
         throw std::runtime_error("terraform.tfstate is not JSON");
     for (const auto& resource : state.value("resources", json::array())) {

@@ -8,10 +8,15 @@
 
 #include "acceptance-tests/release/release_dist.hpp"
 #include "acceptance-tests/support/emulator_process.hpp"
-#include "acceptance-tests/support/gpg.hpp"
 #include "acceptance-tests/support/terraform.hpp"
+#include "test_support/gpg.hpp"
 
 namespace acceptance::release {
+
+using test_support::BackgroundProcess;
+using test_support::GpgKeyring;
+using test_support::TempDir;
+
 namespace {
 
 TEST(ReleaseDebugMode, PgpEncryptedKeyAppliesAndDestroys) {

@@ -15,12 +15,17 @@
 #include <string>
 
 #include "acceptance-tests/release/release_dist.hpp"
-#include "acceptance-tests/support/process.hpp"
-#include "acceptance-tests/support/temp_dir.hpp"
+#include "test_support/process.hpp"
+#include "test_support/temp_dir.hpp"
 #include "tfplugin/server/auto_mtls.hpp"
 #include "tfplugin/server/testing/plugin_harness.hpp"
 
 namespace acceptance::release {
+
+using test_support::ProcessOptions;
+using test_support::RunProcess;
+using test_support::TempDir;
+
 namespace {
 
 using tfplugin::server::GenerateServerCertificate;

@@ -11,10 +11,15 @@
 #include "acceptance-tests/support/each_cli.hpp"
 #include "acceptance-tests/support/emulator_process.hpp"
 #include "acceptance-tests/support/https_file_server.hpp"
-#include "acceptance-tests/support/process.hpp"
 #include "acceptance-tests/support/terraform.hpp"
+#include "test_support/process.hpp"
 
 namespace acceptance::release {
+
+using test_support::ReadFile;
+using test_support::RunProcess;
+using test_support::TempDir;
+
 namespace {
 
 // The registry host each CLI reads the short source "yc-apikeys/yandex" as.

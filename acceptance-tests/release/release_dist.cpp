@@ -5,9 +5,13 @@
 #include <cstdlib>
 #include <regex>
 
-#include "acceptance-tests/support/process.hpp"
+#include "test_support/process.hpp"
 
 namespace acceptance::release {
+
+using test_support::ProcessOptions;
+
+using test_support::RunProcess;
 
 std::optional<ReleaseDist> FindReleaseDist() {
     const char* configured = std::getenv("RELEASE_DIST");

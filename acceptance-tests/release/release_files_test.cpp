@@ -8,11 +8,17 @@
 #include <sstream>
 
 #include "acceptance-tests/release/release_dist.hpp"
-#include "acceptance-tests/support/process.hpp"
-#include "acceptance-tests/support/temp_dir.hpp"
 #include "acceptance-tests/support/terraform.hpp"
+#include "test_support/process.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace acceptance::release {
+
+using test_support::ProcessOptions;
+using test_support::ReadFile;
+using test_support::RunProcess;
+using test_support::TempDir;
+
 namespace {
 
 class ReleaseFiles : public ReleaseTest {

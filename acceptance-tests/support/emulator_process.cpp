@@ -6,9 +6,15 @@
 #include <stdexcept>
 
 #include "acceptance-tests/support/terraform.hpp"
-#include "acceptance-tests/support/trace_capture.hpp"
+#include "test_support/trace_capture.hpp"
 
 namespace acceptance {
+
+using test_support::BackgroundProcess;
+using test_support::NewTraceFile;
+using test_support::TraceDirectory;
+
+using test_support::RecordSecret;
 
 EmulatorProcess::EmulatorProcess(const std::vector<std::string>& arguments) : directory_("emulator") {
     const nlohmann::json seed = {{"serviceAccounts", {kServiceAccount, kSecondServiceAccount}},

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "acceptance-tests/support/process.hpp"
-#include "acceptance-tests/support/temp_dir.hpp"
+#include "test_support/process.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace httplib {
 class Client;
@@ -77,8 +77,8 @@ private:
     /// POSTs `body` to an admin path; throws unless the emulator accepts it.
     void PostAdmin(const std::string& path, const nlohmann::json& body) const;
 
-    TempDir directory_;
-    std::unique_ptr<BackgroundProcess> process_;
+    test_support::TempDir directory_;
+    std::unique_ptr<test_support::BackgroundProcess> process_;
     std::string url_;
     int port_ = 0;
 };

@@ -6,9 +6,11 @@
 #include <map>
 #include <mutex>
 
-#include "acceptance-tests/support/process.hpp"
+#include "test_support/process.hpp"
 
 namespace acceptance {
+
+using test_support::RunProcess;
 
 struct HttpsFileServer::Log {
     std::mutex mutex;

@@ -5,7 +5,7 @@
 #include <string>
 #include <thread>
 
-#include "acceptance-tests/support/temp_dir.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace httplib {
 class SSLServer;
@@ -30,7 +30,7 @@ public:
     [[nodiscard]] int RequestsFor(const std::string& path) const;
 
 private:
-    TempDir keys_;
+    test_support::TempDir keys_;
     std::filesystem::path certificate_;
     std::unique_ptr<httplib::SSLServer> server_;
     int port_ = 0;

@@ -6,9 +6,17 @@
 #include <cstdlib>
 #include <vector>
 
-#include "acceptance-tests/support/trace_capture.hpp"
+#include "test_support/trace_capture.hpp"
 
 namespace acceptance {
+
+using test_support::BackgroundProcess;
+using test_support::ProcessOptions;
+using test_support::ProcessResult;
+using test_support::RunProcess;
+using test_support::TraceDirectory;
+
+using test_support::NewTraceFile;
 
 std::filesystem::path SourceDirectory() {
     return PROJECT_SOURCE_TREE;

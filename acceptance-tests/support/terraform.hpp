@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "acceptance-tests/support/process.hpp"
-#include "acceptance-tests/support/temp_dir.hpp"
+#include "test_support/process.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace acceptance {
 
@@ -62,9 +62,9 @@ public:
     /// Writes any file in the working directory (a state file, say).
     void WriteFile(const std::string& name, const std::string& content) const { work_.Write(name, content); }
     /// Runs `terraform <args>` (or `tofu <args>`) in the working directory.
-    ProcessResult Run(std::initializer_list<std::string> args) const;
+    test_support::ProcessResult Run(std::initializer_list<std::string> args) const;
     /// Starts `terraform <args>` in the working directory and leaves it running (to interrupt it).
-    [[nodiscard]] std::unique_ptr<BackgroundProcess> Start(std::initializer_list<std::string> args) const;
+    [[nodiscard]] std::unique_ptr<test_support::BackgroundProcess> Start(std::initializer_list<std::string> args) const;
     /// Runs a command that prints JSON and parses its stdout; fails the test on a non-zero exit.
     nlohmann::json RunJson(std::initializer_list<std::string> args) const;
     /// Environment variables for every terraform run (e.g. YC_TOKEN); empty removes one.
@@ -80,14 +80,14 @@ private:
 
     Cli cli_;
     mutable bool initialised_ = false;
-    TempDir home_;
-    TempDir work_;
+    test_support::TempDir home_;
+    test_support::TempDir work_;
     std::map<std::string, std::optional<std::string>> environment_;
 };
 
 /// Reads a provider started with --debug up to the TF_REATTACH_PROVIDERS value it prints for
 /// Terraform; empty when none comes within 10 s.
-std::string ReadReattachValue(BackgroundProcess& provider);
+std::string ReadReattachValue(test_support::BackgroundProcess& provider);
 
 /// The repository's examples/ folder.
 std::filesystem::path ExamplesDirectory();

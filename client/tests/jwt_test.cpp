@@ -8,8 +8,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "acceptance-tests/support/rsa_key.hpp"
 #include "client/auth/service_account_key.hpp"
+#include "test_support/rsa_key.hpp"
 
 namespace ycloud::auth {
 namespace {
@@ -52,7 +52,7 @@ bool VerifyPs256(const std::string& public_pem, const std::string& input, const 
 
 class ServiceAccountJwt : public testing::Test {
 protected:
-    static void SetUpTestSuite() { keys_ = new acceptance::RsaKeyPair(acceptance::GenerateRsaKeyPair()); }
+    static void SetUpTestSuite() { keys_ = new test_support::RsaKeyPair(test_support::GenerateRsaKeyPair()); }
     static void TearDownTestSuite() { delete keys_; }
 
     static std::string KeyJson() {
@@ -65,10 +65,10 @@ protected:
              "PLEASE DO NOT REMOVE THIS LINE! Yandex.Cloud SA Key ID ajekey0000000000000a\n" + keys_->private_pem}}
             .dump();
     }
-    static acceptance::RsaKeyPair* keys_;
+    static test_support::RsaKeyPair* keys_;
 };
 
-acceptance::RsaKeyPair* ServiceAccountJwt::keys_ = nullptr;
+test_support::RsaKeyPair* ServiceAccountJwt::keys_ = nullptr;
 
 TEST_F(ServiceAccountJwt, IsSignedPs256WithSalt32AndTheRightClaims) {
     auto key = LoadServiceAccountKey(KeyJson());

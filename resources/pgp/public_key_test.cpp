@@ -4,25 +4,25 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include "acceptance-tests/support/gpg.hpp"
-#include "acceptance-tests/support/process.hpp"
+#include "test_support/gpg.hpp"
+#include "test_support/process.hpp"
 
 namespace provider::pgp {
 namespace {
 
 class PublicKeyParse : public testing::Test {
 protected:
-    static void SetUpTestSuite() { keyring_ = new acceptance::GpgKeyring(); }
+    static void SetUpTestSuite() { keyring_ = new test_support::GpgKeyring(); }
     static void TearDownTestSuite() { delete keyring_; }
-    static acceptance::GpgKeyring* keyring_;
+    static test_support::GpgKeyring* keyring_;
 };
 
-acceptance::GpgKeyring* PublicKeyParse::keyring_ = nullptr;
+test_support::GpgKeyring* PublicKeyParse::keyring_ = nullptr;
 
 std::string Base64(const std::string& text) {
-    acceptance::ProcessOptions options;
+    test_support::ProcessOptions options;
     options.input = text;
-    return acceptance::RunProcess({"base64"}, options).out;  // wrapped at 76 columns, as pasted keys often are
+    return test_support::RunProcess({"base64"}, options).out;  // wrapped at 76 columns, as pasted keys often are
 }
 
 TEST_F(PublicKeyParse, EveryFormGivesGnuPgsFingerprint) {
@@ -51,9 +51,9 @@ TEST_F(PublicKeyParse, WhatWeEncryptGnuPgDecrypts) {
     const auto message = std::get<PublicKey>(parsed).Encrypt("AQVN-the-secret", problem);
     ASSERT_TRUE(message) << problem;
     EXPECT_EQ(message->find("AQVN-the-secret"), std::string::npos);
-    acceptance::ProcessOptions options;
+    test_support::ProcessOptions options;
     options.input = *message;
-    const auto base64 = acceptance::RunProcess({"base64", "-w0"}, options).out;
+    const auto base64 = test_support::RunProcess({"base64", "-w0"}, options).out;
     EXPECT_EQ(keyring_->DecryptBase64(base64), "AQVN-the-secret");
 }
 

@@ -18,16 +18,17 @@
 #include <sstream>
 #include <thread>
 
-#include "acceptance-tests/support/process.hpp"
-#include "acceptance-tests/support/temp_dir.hpp"
 #include "go_plugin.grpc.pb.h"
+#include "test_support/process.hpp"
+#include "test_support/temp_dir.hpp"
 #include "tfplugin/server/testing/plugin_harness.hpp"
 
 namespace tfplugin::server {
 namespace {
 
-using acceptance::ProcessOptions;
-using acceptance::TempDir;
+using test_support::ProcessOptions;
+using test_support::TempDir;
+
 using testing_support::CallGetProviderSchema;
 using testing_support::CallShutdown;
 using testing_support::Clock;
@@ -228,7 +229,7 @@ TEST_F(Handshake, StopProviderInterruptsCallsInFlight) {
 TEST(HandshakeRefusal, RunByHandPrintsAFriendlyMessageAndExits1) {
     ProcessOptions options;
     options.environment[std::string(handshake::kMagicCookieKey)] = std::nullopt;
-    const auto result = acceptance::RunProcess({kPlugin}, options);
+    const auto result = test_support::RunProcess({kPlugin}, options);
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_TRUE(result.out.empty());
     EXPECT_NE(result.err.find("This binary is a plugin"), std::string::npos) << result.err;
@@ -238,7 +239,7 @@ TEST(HandshakeRefusal, ProtocolFiveOnlyIsAClearError) {
     ProcessOptions options;
     options.environment[std::string(handshake::kMagicCookieKey)] = std::string(handshake::kMagicCookieValue);
     options.environment["PLUGIN_PROTOCOL_VERSIONS"] = "5";
-    const auto result = acceptance::RunProcess({kPlugin}, options);
+    const auto result = test_support::RunProcess({kPlugin}, options);
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_TRUE(result.out.empty());
     EXPECT_NE(result.err.find("protocol 6"), std::string::npos) << result.err;
@@ -263,7 +264,7 @@ TEST(Lifecycle, PluginExitsWhenItsParentDies) {
     // The shell starts the plugin, prints its pid, waits for its handshake line (so the plugin
     // has seen its parent alive, however slow the machine) and exits: the plugin is orphaned.
     const auto handshake = sockets.Path() / "handshake.txt";
-    const auto result = acceptance::RunProcess(
+    const auto result = test_support::RunProcess(
         {"sh",
          "-c",
          std::string("'") + kPlugin + "' >'" + handshake.string() + "' 2>/dev/null & echo $!; while [ ! -s '" +

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "acceptance-tests/support/process.hpp"
-#include "acceptance-tests/support/temp_dir.hpp"
 #include "acceptance-tests/support/terraform.hpp"
+#include "test_support/process.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace emulator::test {
 namespace {
@@ -24,9 +24,9 @@ std::string Binary() {
 void ExpectRefused(const std::vector<std::string>& arguments, const std::string& mentioned) {
     std::vector<std::string> argv = {Binary()};
     argv.insert(argv.end(), arguments.begin(), arguments.end());
-    acceptance::ProcessOptions options;
+    test_support::ProcessOptions options;
     options.timeout = 10s;  // a binary that starts serving instead would hang here
-    const auto result = acceptance::RunProcess(argv, options);
+    const auto result = test_support::RunProcess(argv, options);
     const auto shown = testing::PrintToString(arguments);
     EXPECT_FALSE(result.timed_out) << shown << ": it started instead of refusing";
     EXPECT_EQ(result.exit_code, 2) << shown << "\n" << result.err;
@@ -48,12 +48,12 @@ TEST(CommandLine, BadNumbersAreRefused) {
 }
 
 TEST(CommandLine, BadSeedFilesAreRefused) {
-    acceptance::TempDir directory("emulator-cli");
+    test_support::TempDir directory("emulator-cli");
     ExpectRefused({"--seed", (directory.Path() / "missing.json").string()}, "missing.json");
     // The message says where the JSON breaks, never what the file says (it may hold tokens).
     const auto broken = directory.Write("broken.json", R"({"oauthTokens": ["y0_not-to-be-echoed")");
     ExpectRefused({"--seed", broken.string()}, "not valid JSON");
-    const auto result = acceptance::RunProcess({Binary(), "--seed", broken.string()});
+    const auto result = test_support::RunProcess({Binary(), "--seed", broken.string()});
     EXPECT_EQ(result.err.find("y0_not-to-be-echoed"), std::string::npos) << result.err;
     ExpectRefused({"--seed", directory.Write("list.json", "[]").string()}, "not a JSON object");
     ExpectRefused({"--seed", directory.Write("typed.json", R"({"serviceAccounts": [1]})").string()}, "serviceAccounts");
@@ -62,7 +62,7 @@ TEST(CommandLine, BadSeedFilesAreRefused) {
 // A second emulator on a port in use is refused instead of sharing it (httplib's default
 // SO_REUSEPORT would let it).
 TEST(CommandLine, APortInUseIsRefused) {
-    acceptance::BackgroundProcess first({Binary(), "--port", "0"});
+    test_support::BackgroundProcess first({Binary(), "--port", "0"});
     const auto line = first.ReadLine(10s);
     ASSERT_TRUE(line && line->rfind("listening on http://127.0.0.1:", 0) == 0) << first.Stderr();
     const auto port = line->substr(line->rfind(':') + 1);
@@ -70,10 +70,10 @@ TEST(CommandLine, APortInUseIsRefused) {
 }
 
 TEST(CommandLine, TimestampPrecisionSecondsTruncatesStoredExpiry) {
-    acceptance::TempDir directory("emulator-cli");
+    test_support::TempDir directory("emulator-cli");
     const json seed = {{"serviceAccounts", {"ajeserviceaccount001"}}, {"iamTokens", {"t1.static.cli-test"}}};
     const auto seed_path = directory.Write("seed.json", seed.dump());
-    acceptance::BackgroundProcess emulator(
+    test_support::BackgroundProcess emulator(
         {Binary(), "--port", "0", "--seed", seed_path.string(), "--timestamp-precision", "seconds"});
     const auto line = emulator.ReadLine(10s);
     ASSERT_TRUE(line && line->rfind("listening on ", 0) == 0) << emulator.Stderr();
@@ -89,7 +89,7 @@ TEST(CommandLine, TimestampPrecisionSecondsTruncatesStoredExpiry) {
 }
 
 TEST(CommandLine, HelpPrintsTheUsage) {
-    const auto result = acceptance::RunProcess({Binary(), "--help"});
+    const auto result = test_support::RunProcess({Binary(), "--help"});
     EXPECT_EQ(result.exit_code, 0);
     EXPECT_NE(result.out.find("--timestamp-precision seconds|nanos"), std::string::npos) << result.out;
 }

@@ -10,7 +10,7 @@
 
 #include "acceptance-tests/emulator/tests/emulator_fixture.hpp"
 #include "acceptance-tests/support/emulator_process.hpp"
-#include "acceptance-tests/support/temp_dir.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace emulator::test {
 namespace {
@@ -124,7 +124,7 @@ TEST_F(EmulatorTest, EachClientOpensAConnectionOfItsOwn) {
 
 // Over TLS too, where httplib::SSLServer serves its connections with the same workers.
 TEST(EmulatorTls, CountsConnections) {
-    const acceptance::TempDir directory("tls");
+    const test_support::TempDir directory("tls");
     Options options;
     options.tls = true;
     options.tls_cert_out = (directory.Path() / "cert.pem").string();

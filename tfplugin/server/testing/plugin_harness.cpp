@@ -82,12 +82,12 @@ PluginUnderTest::PluginUnderTest(const std::string& binary,
     environment.emplace(std::string(handshake::kMagicCookieKey), std::string(handshake::kMagicCookieValue));
     environment.emplace("PLUGIN_PROTOCOL_VERSIONS", "5,6");
     environment.emplace("PLUGIN_UNIX_SOCKET_DIR", InsideRoot(root_, socket_parent_).string());
-    acceptance::ProcessOptions options;
+    test_support::ProcessOptions options;
     options.environment = std::move(environment);
     auto argv = launch.wrapper;
     argv.push_back(binary);
     started_ = Clock::now();
-    process_ = std::make_unique<acceptance::BackgroundProcess>(argv, options);
+    process_ = std::make_unique<test_support::BackgroundProcess>(argv, options);
 }
 
 PluginUnderTest::~PluginUnderTest() {

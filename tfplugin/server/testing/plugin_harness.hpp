@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "acceptance-tests/support/process.hpp"
+#include "test_support/process.hpp"
 #include "tfplugin/server/auto_mtls.hpp"
 #include "tfplugin6.grpc.pb.h"
 
@@ -56,7 +56,7 @@ public:
 
     /// Reads the handshake line (waiting up to 10 s) and records how long it took from exec.
     HandshakeLineParts Handshake();
-    acceptance::BackgroundProcess& Process() { return *process_; }
+    test_support::BackgroundProcess& Process() { return *process_; }
     [[nodiscard]] Clock::duration HandshakeTime() const { return handshake_time_; }
 
 private:
@@ -64,7 +64,7 @@ private:
     std::filesystem::path socket_parent_;  ///< as seen from here
     Clock::time_point started_;
     Clock::duration handshake_time_{};
-    std::unique_ptr<acceptance::BackgroundProcess> process_;
+    std::unique_ptr<test_support::BackgroundProcess> process_;
 };
 
 /// A channel to the plugin as go-plugin's client opens it: trusting only the certificate from

@@ -9,7 +9,7 @@
 // provider's log included) into that directory, every emulator leaves its log there, and every
 // secret a test or the emulator makes is recorded beside them, so that `secret-scan` can prove
 // that none of them appears in any log or test output.
-namespace acceptance {
+namespace test_support {
 
 /// ACCEPTANCE_TRACE_DIR, created if needed; nullopt when the scan is off.
 std::optional<std::filesystem::path> TraceDirectory();
@@ -22,4 +22,4 @@ std::filesystem::path NewTraceFile(const std::string& kind, const std::string& e
 /// is off.
 void RecordSecret(std::string_view secret);
 
-}  // namespace acceptance
+}  // namespace test_support

@@ -1,13 +1,13 @@
-#include "acceptance-tests/support/rsa_key.hpp"
+#include "test_support/rsa_key.hpp"
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
 #include <memory>
 
-#include "acceptance-tests/support/trace_capture.hpp"
+#include "test_support/trace_capture.hpp"
 
-namespace acceptance {
+namespace test_support {
 
 RsaKeyPair GenerateRsaKeyPair() {
     std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(EVP_RSA_gen(2048), EVP_PKEY_free);
@@ -25,4 +25,4 @@ RsaKeyPair GenerateRsaKeyPair() {
     return pair;
 }
 
-}  // namespace acceptance
+}  // namespace test_support

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <string>
 
-namespace acceptance {
+namespace test_support {
 
 /// A fresh directory under the system's temporary directory, removed with everything in it.
 class TempDir {
@@ -23,4 +23,4 @@ private:
 
 std::string ReadFile(const std::filesystem::path& path);
 
-}  // namespace acceptance
+}  // namespace test_support

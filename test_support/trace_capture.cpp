@@ -1,4 +1,4 @@
-#include "acceptance-tests/support/trace_capture.hpp"
+#include "test_support/trace_capture.hpp"
 
 #include <unistd.h>
 
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <mutex>
 
-namespace acceptance {
+namespace test_support {
 
 namespace {
 
@@ -63,4 +63,4 @@ void RecordSecret(std::string_view secret) {
     }
 }
 
-}  // namespace acceptance
+}  // namespace test_support

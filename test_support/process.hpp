@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-namespace acceptance {
+namespace test_support {
 
 struct ProcessResult {
     int exit_code = -1;  ///< -1 when killed by a signal or timed out
@@ -61,4 +61,4 @@ private:
 /// Builds the environment block for a child: the parent's, with the changes applied.
 std::vector<std::string> MergedEnvironment(const std::map<std::string, std::optional<std::string>>& changes);
 
-}  // namespace acceptance
+}  // namespace test_support

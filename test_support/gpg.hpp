@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "acceptance-tests/support/temp_dir.hpp"
+#include "test_support/temp_dir.hpp"
 
-namespace acceptance {
+namespace test_support {
 
 /// A throwaway GnuPG home with one fresh key pair (ed25519 signing, cv25519 encryption), made
 /// by the real `gpg` so tests check our PGP handling against the tool users decrypt with.
@@ -32,4 +32,4 @@ private:
     std::string fingerprint_;
 };
 
-}  // namespace acceptance
+}  // namespace test_support

@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace acceptance {
+namespace test_support {
 
 /// A fresh RSA 2048 key pair in PEM: PKCS#8 private key and SubjectPublicKeyInfo public key,
 /// the forms of a Yandex Cloud authorized key file.
@@ -13,4 +13,4 @@ struct RsaKeyPair {
 
 RsaKeyPair GenerateRsaKeyPair();
 
-}  // namespace acceptance
+}  // namespace test_support

@@ -1,4 +1,4 @@
-#include "acceptance-tests/support/temp_dir.hpp"
+#include "test_support/temp_dir.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace acceptance {
+namespace test_support {
 
 TempDir::TempDir(const std::string& prefix) {
     auto pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
@@ -37,4 +37,4 @@ std::string ReadFile(const std::filesystem::path& path) {
     return content.str();
 }
 
-}  // namespace acceptance
+}  // namespace test_support

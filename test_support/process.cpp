@@ -1,4 +1,4 @@
-#include "acceptance-tests/support/process.hpp"
+#include "test_support/process.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -12,7 +12,7 @@
 
 extern char** environ;
 
-namespace acceptance {
+namespace test_support {
 
 namespace {
 
@@ -205,4 +205,4 @@ void BackgroundProcess::Signal(int signal) {
         kill(pid_, signal);
 }
 
-}  // namespace acceptance
+}  // namespace test_support

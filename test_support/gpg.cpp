@@ -1,11 +1,11 @@
-#include "acceptance-tests/support/gpg.hpp"
+#include "test_support/gpg.hpp"
 
 #include <stdexcept>
 #include <vector>
 
-#include "acceptance-tests/support/process.hpp"
+#include "test_support/process.hpp"
 
-namespace acceptance {
+namespace test_support {
 
 GpgKeyring::GpgKeyring() : home_("gnupg") {
     std::filesystem::permissions(home_.Path(), std::filesystem::perms::owner_all);
@@ -63,4 +63,4 @@ std::string GpgKeyring::DecryptBase64(const std::string& ciphertext_base64) cons
     return Gpg({"--decrypt", binary.string()});
 }
 
-}  // namespace acceptance
+}  // namespace test_support
