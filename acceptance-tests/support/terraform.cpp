@@ -11,12 +11,11 @@
 namespace acceptance {
 
 using test_support::BackgroundProcess;
+using test_support::NewTraceFile;
 using test_support::ProcessOptions;
 using test_support::ProcessResult;
 using test_support::RunProcess;
 using test_support::TraceDirectory;
-
-using test_support::NewTraceFile;
 
 std::filesystem::path SourceDirectory() {
     return PROJECT_SOURCE_TREE;

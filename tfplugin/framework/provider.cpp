@@ -15,10 +15,11 @@ void SortAndDeduplicate(std::vector<AttributePath>& paths) {
     paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
 }
 
-void RequireWhollyKnown(const Value& state, const std::string& type_name, Diagnostics& diagnostics) {
+// `what` says what the provider just did: "applying x", "reading x".
+void RequireWhollyKnown(const Value& state, const std::string& what, Diagnostics& diagnostics) {
     if (!state.IsWhollyKnown()) {
         diagnostics.AddError("Provider returned an incomplete object",
-                             "After applying " + type_name +
+                             "After " + what +
                                  " some attributes are still unknown. This is always a problem with the provider: "
                                  "please report it.");
     }
@@ -38,27 +39,18 @@ ServerCapabilities FrameworkCapabilities() {
 Provider::Provider(Definition provider_definition) : provider_definition_(std::move(provider_definition)) {}
 
 void Provider::AddResource(std::unique_ptr<Resource> resource) {
-    auto name = resource->TypeName();
-    resources_.emplace(std::move(name), std::move(resource));
+    resources_.Add(std::move(resource));
 }
 
-Resource* Provider::FindResource(const std::string& type_name, Diagnostics& diagnostics) const {
-    auto found = resources_.find(type_name);
-    if (found == resources_.end()) {
-        diagnostics.AddError("Unknown resource type",
-                             "This provider has no resource type \"" + type_name +
-                                 "\". This is always a problem with the provider: please report it.");
-        return nullptr;
-    }
-    return found->second.get();
+void Provider::AddDataSource(std::unique_ptr<DataSource> data_source) {
+    data_sources_.Add(std::move(data_source));
 }
 
 GetMetadataResponse Provider::GetMetadata() {
     GetMetadataResponse response;
     response.capabilities = FrameworkCapabilities();
-    for (const auto& [name, resource] : resources_) {
-        response.resources.push_back(name);
-    }
+    response.resources = resources_.Names();
+    response.data_sources = data_sources_.Names();
     return response;
 }
 
@@ -66,9 +58,8 @@ GetProviderSchemaResponse Provider::GetProviderSchema() {
     GetProviderSchemaResponse response;
     response.capabilities = FrameworkCapabilities();
     response.provider = provider_definition_.schema;
-    for (const auto& [name, resource] : resources_) {
-        response.resource_schemas.emplace(name, resource->GetDefinition().schema);
-    }
+    response.resource_schemas = resources_.Schemas();
+    response.data_source_schemas = data_sources_.Schemas();
     return response;
 }
 
@@ -84,7 +75,7 @@ void Provider::ValidateConfig(const CallContext& /*ctx*/, const Value& /*config*
 void Provider::ValidateResourceConfig(const CallContext& ctx,
                                       const ValidateResourceConfigRequest& request,
                                       ValidateResponse& response) {
-    const auto* resource = FindResource(request.type_name, response.diagnostics);
+    const auto* resource = resources_.Find(request.type_name, response.diagnostics);
     if (resource == nullptr)
         return;
     ValidateAttributes(resource->GetDefinition(), request.config, response.diagnostics);
@@ -100,7 +91,7 @@ void Provider::ConfigureProvider(const CallContext& ctx,
 void Provider::UpgradeResourceState(const CallContext& ctx,
                                     const UpgradeResourceStateRequest& request,
                                     UpgradeResourceStateResponse& response) {
-    auto* resource = FindResource(request.type_name, response.diagnostics);
+    auto* resource = resources_.Find(request.type_name, response.diagnostics);
     if (resource == nullptr)
         return;
     UpgradeStateResponse upgraded;
@@ -114,7 +105,7 @@ void Provider::UpgradeResourceState(const CallContext& ctx,
 void Provider::ReadResource(const CallContext& ctx,
                             const ReadResourceRequest& request,
                             ReadResourceResponse& response) {
-    auto* resource = FindResource(request.type_name, response.diagnostics);
+    auto* resource = resources_.Find(request.type_name, response.diagnostics);
     if (resource == nullptr)
         return;
     const auto private_state = PrivateState::Parse(request.private_state);
@@ -128,7 +119,7 @@ void Provider::ReadResource(const CallContext& ctx,
 void Provider::PlanResourceChange(const CallContext& ctx,
                                   const PlanResourceChangeRequest& request,
                                   PlanResourceChangeResponse& response) {
-    auto* resource = FindResource(request.type_name, response.diagnostics);
+    auto* resource = resources_.Find(request.type_name, response.diagnostics);
     if (resource == nullptr)
         return;
     // The delete, too, gets what the prior private state remembers.
@@ -152,7 +143,7 @@ void Provider::PlanResourceChange(const CallContext& ctx,
 void Provider::ApplyResourceChange(const CallContext& ctx,
                                    const ApplyResourceChangeRequest& request,
                                    ApplyResourceChangeResponse& response) {
-    auto* resource = FindResource(request.type_name, response.diagnostics);
+    auto* resource = resources_.Find(request.type_name, response.diagnostics);
     if (resource == nullptr)
         return;
     const auto planned_private = PrivateState::Parse(request.planned_private);
@@ -188,7 +179,7 @@ void Provider::ApplyResourceChange(const CallContext& ctx,
         // what it never learned is null, as Terraform would make it.
         new_state = UnknownsToNull(new_state);
     } else {
-        RequireWhollyKnown(new_state, request.type_name, diagnostics);
+        RequireWhollyKnown(new_state, "applying " + request.type_name, diagnostics);
     }
     response.new_state = new_state;
     response.private_state = private_state.Serialize();
@@ -198,7 +189,7 @@ void Provider::ApplyResourceChange(const CallContext& ctx,
 void Provider::ImportResourceState(const CallContext& ctx,
                                    const ImportResourceStateRequest& request,
                                    ImportResourceStateResponse& response) {
-    auto* resource = FindResource(request.type_name, response.diagnostics);
+    auto* resource = resources_.Find(request.type_name, response.diagnostics);
     if (resource == nullptr)
         return;
     ImportStateResponse imported;
@@ -207,6 +198,34 @@ void Provider::ImportResourceState(const CallContext& ctx,
     if (!imported.diagnostics.HasError()) {
         response.imported_resources.push_back({request.type_name, UnknownsToNull(imported.state), {}});
     }
+}
+
+void Provider::ValidateDataResourceConfig(const CallContext& ctx,
+                                          const ValidateDataResourceConfigRequest& request,
+                                          ValidateResponse& response) {
+    const auto* data_source = data_sources_.Find(request.type_name, response.diagnostics);
+    if (data_source == nullptr)
+        return;
+    ValidateAttributes(data_source->GetDefinition(), request.config, response.diagnostics);
+    data_source->ValidateConfig(ctx, request.config, response.diagnostics);
+}
+
+void Provider::ReadDataSource(const CallContext& ctx,
+                              const ReadDataSourceRequest& request,
+                              ReadDataSourceResponse& response) {
+    auto* data_source = data_sources_.Find(request.type_name, response.diagnostics);
+    if (data_source == nullptr)
+        return;
+    DataSourceReadResponse read{request.config, {}};
+    data_source->Read(ctx, {request.config}, read);
+    response.diagnostics.Append(read.diagnostics);
+    if (read.diagnostics.HasError()) {
+        // Terraform drops a failed read's result; what is sent must still be a valid object.
+        response.state = UnknownsToNull(read.state);
+        return;
+    }
+    RequireWhollyKnown(read.state, "reading " + request.type_name, response.diagnostics);
+    response.state = read.state;
 }
 
 }  // namespace tfplugin::framework

@@ -4,20 +4,23 @@
 #include <memory>
 #include <string>
 
+#include "tfplugin/framework/data_source.hpp"
 #include "tfplugin/framework/definition.hpp"
+#include "tfplugin/framework/registry.hpp"
 #include "tfplugin/framework/resource.hpp"
 #include "tfplugin/protocol/provider_server.hpp"
 
 namespace tfplugin::framework {
 
-/// A ProviderServer built from resources: it answers schema and validation calls from their
-/// definitions and routes each resource call to the resource named in it. A concrete provider
+/// A ProviderServer built from resources and data sources: it answers schema and validation calls
+/// from their definitions and routes each call to the resource or data source named in it. A concrete provider
 /// derives from it, declares its own configuration schema and implements Configure.
 class Provider : public ProviderServer {
 public:
     explicit Provider(Definition provider_definition);
 
     void AddResource(std::unique_ptr<Resource> resource);
+    void AddDataSource(std::unique_ptr<DataSource> data_source);
 
     GetMetadataResponse GetMetadata() override;
     GetProviderSchemaResponse GetProviderSchema() override;
@@ -45,6 +48,12 @@ public:
     void ImportResourceState(const CallContext& ctx,
                              const ImportResourceStateRequest& request,
                              ImportResourceStateResponse& response) override;
+    void ValidateDataResourceConfig(const CallContext& ctx,
+                                    const ValidateDataResourceConfigRequest& request,
+                                    ValidateResponse& response) override;
+    void ReadDataSource(const CallContext& ctx,
+                        const ReadDataSourceRequest& request,
+                        ReadDataSourceResponse& response) override;
 
 protected:
     /// Cross-attribute checks of the provider block (attribute validators have run already).
@@ -54,12 +63,10 @@ protected:
                            const ConfigureProviderRequest& request,
                            Diagnostics& diagnostics) = 0;
 
-    /// The resource with this type name, or nullptr after adding an error diagnostic.
-    Resource* FindResource(const std::string& type_name, Diagnostics& diagnostics) const;
-
 private:
     Definition provider_definition_;
-    std::map<std::string, std::unique_ptr<Resource>> resources_;
+    Registry<Resource> resources_{"resource type"};
+    Registry<DataSource> data_sources_{"data source"};
 };
 
 }  // namespace tfplugin::framework

@@ -31,12 +31,14 @@ struct ClientCapabilities {
 struct GetMetadataResponse {
     ServerCapabilities capabilities;
     std::vector<std::string> resources;
+    std::vector<std::string> data_sources;
     Diagnostics diagnostics;
 };
 
 struct GetProviderSchemaResponse {
     Schema provider;
     std::map<std::string, Schema> resource_schemas;
+    std::map<std::string, Schema> data_source_schemas;
     ServerCapabilities capabilities;
     Diagnostics diagnostics;
 };
@@ -49,6 +51,11 @@ struct ValidateResourceConfigRequest {
     std::string type_name;
     Value config;
     ClientCapabilities client_capabilities;
+};
+
+struct ValidateDataResourceConfigRequest {
+    std::string type_name;
+    Value config;
 };
 
 struct ValidateResponse {
@@ -142,7 +149,18 @@ struct ImportResourceStateResponse {
     Diagnostics diagnostics;
 };
 
-/// Everything a managed-resource provider answers. The gRPC server owns the wire; an
+struct ReadDataSourceRequest {
+    std::string type_name;
+    Value config;
+    ClientCapabilities client_capabilities;
+};
+
+struct ReadDataSourceResponse {
+    Value state;  ///< the data source's attributes, its computed ones filled in
+    Diagnostics diagnostics;
+};
+
+/// Everything a provider of managed resources and data sources answers. The gRPC server owns the wire; an
 /// implementation sees only these types.
 class ProviderServer {
 public:
@@ -174,6 +192,12 @@ public:
     virtual void ImportResourceState(const CallContext& ctx,
                                      const ImportResourceStateRequest& request,
                                      ImportResourceStateResponse& response) = 0;
+    virtual void ValidateDataResourceConfig(const CallContext& ctx,
+                                            const ValidateDataResourceConfigRequest& request,
+                                            ValidateResponse& response) = 0;
+    virtual void ReadDataSource(const CallContext& ctx,
+                                const ReadDataSourceRequest& request,
+                                ReadDataSourceResponse& response) = 0;
 };
 
 }  // namespace tfplugin

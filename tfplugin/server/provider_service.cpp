@@ -22,8 +22,27 @@ void Guarded(const char* rpc, Diagnostics& diagnostics, Call&& call) {
     }
 }
 
-void NoDataSources(const std::string& type_name, Diagnostics& diagnostics) {
-    diagnostics.AddError("Unknown data source", "This provider has no data source \"" + type_name + "\".");
+// The value type of the object named `type_name` among one kind's types, or nullptr after an
+// error diagnostic: Terraform only sends names the schema announced.
+const Type* TypeOf(const std::map<std::string, Type>& types,
+                   const char* kind,
+                   const std::string& type_name,
+                   Diagnostics& diagnostics) {
+    auto found = types.find(type_name);
+    if (found == types.end()) {
+        diagnostics.AddError(std::string("Unknown ") + kind,
+                             "This provider has no " + std::string(kind) + " \"" + type_name + "\".");
+        return nullptr;
+    }
+    return &found->second;
+}
+
+std::map<std::string, Type> ValueTypes(const std::map<std::string, Schema>& schemas) {
+    std::map<std::string, Type> types;
+    for (const auto& [name, schema] : schemas) {
+        types.emplace(name, schema.ValueType());
+    }
+    return types;
 }
 
 }  // namespace
@@ -32,23 +51,20 @@ ProviderService::ProviderService(ProviderServer& provider, StopSignal& stop_sign
     : provider_(provider),
       stop_signal_(stop_signal),
       schema_(provider.GetProviderSchema()),
-      provider_type_(schema_.provider.ValueType()) {
-    for (const auto& [name, schema] : schema_.resource_schemas) {
-        resource_types_.emplace(name, schema.ValueType());
-    }
-}
+      provider_type_(schema_.provider.ValueType()),
+      resource_types_(ValueTypes(schema_.resource_schemas)),
+      data_source_types_(ValueTypes(schema_.data_source_schemas)) {}
 
 CallContext ProviderService::NewCallContext() {
     return CallContext{stop_signal_.Token()};
 }
 
 const Type* ProviderService::ResourceType(const std::string& type_name, Diagnostics& diagnostics) const {
-    auto found = resource_types_.find(type_name);
-    if (found == resource_types_.end()) {
-        diagnostics.AddError("Unknown resource type", "This provider has no resource type \"" + type_name + "\".");
-        return nullptr;
-    }
-    return &found->second;
+    return TypeOf(resource_types_, "resource type", type_name, diagnostics);
+}
+
+const Type* ProviderService::DataSourceType(const std::string& type_name, Diagnostics& diagnostics) const {
+    return TypeOf(data_source_types_, "data source", type_name, diagnostics);
 }
 
 grpc::Status ProviderService::GetMetadata(grpc::ServerContext* /*context*/,
@@ -58,6 +74,9 @@ grpc::Status ProviderService::GetMetadata(grpc::ServerContext* /*context*/,
     ToProto(metadata.capabilities, *response->mutable_server_capabilities());
     for (const auto& name : metadata.resources) {
         response->add_resources()->set_type_name(name);
+    }
+    for (const auto& name : metadata.data_sources) {
+        response->add_data_sources()->set_type_name(name);
     }
     ToProto(metadata.diagnostics, *response->mutable_diagnostics());
     return grpc::Status::OK;
@@ -70,6 +89,9 @@ grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext* /*context*/
     ToProto(schema_.provider, *response->mutable_provider());
     for (const auto& [name, schema] : schema_.resource_schemas) {
         ToProto(schema, (*response->mutable_resource_schemas())[name]);
+    }
+    for (const auto& [name, schema] : schema_.data_source_schemas) {
+        ToProto(schema, (*response->mutable_data_source_schemas())[name]);
     }
     // Terraform reads provider_meta even when a provider has none: an empty block is valid.
     response->mutable_provider_meta()->mutable_block();
@@ -114,18 +136,36 @@ grpc::Status ProviderService::ValidateResourceConfig(grpc::ServerContext* /*cont
 grpc::Status ProviderService::ValidateDataResourceConfig(grpc::ServerContext* /*context*/,
                                                          const tfplugin6::ValidateDataResourceConfig_Request* request,
                                                          tfplugin6::ValidateDataResourceConfig_Response* response) {
-    Diagnostics diagnostics;
-    NoDataSources(request->type_name(), diagnostics);
-    ToProto(diagnostics, *response->mutable_diagnostics());
+    spdlog::debug("ValidateDataResourceConfig {}", request->type_name());
+    ValidateResponse result;
+    if (const auto* type = DataSourceType(request->type_name(), result.diagnostics)) {
+        if (auto config = FromProto(request->config(), *type, "data source configuration", result.diagnostics)) {
+            Guarded("ValidateDataResourceConfig", result.diagnostics, [&] {
+                provider_.ValidateDataResourceConfig(NewCallContext(), {request->type_name(), *config}, result);
+            });
+        }
+    }
+    ToProto(result.diagnostics, *response->mutable_diagnostics());
     return grpc::Status::OK;
 }
 
 grpc::Status ProviderService::ReadDataSource(grpc::ServerContext* /*context*/,
                                              const tfplugin6::ReadDataSource_Request* request,
                                              tfplugin6::ReadDataSource_Response* response) {
-    Diagnostics diagnostics;
-    NoDataSources(request->type_name(), diagnostics);
-    ToProto(diagnostics, *response->mutable_diagnostics());
+    spdlog::debug("ReadDataSource {}", request->type_name());
+    ReadDataSourceResponse result;
+    if (const auto* type = DataSourceType(request->type_name(), result.diagnostics)) {
+        if (auto config = FromProto(request->config(), *type, "data source configuration", result.diagnostics)) {
+            result.state = *config;
+            Guarded("ReadDataSource", result.diagnostics, [&] {
+                provider_.ReadDataSource(NewCallContext(),
+                                         {request->type_name(), *config, FromProto(request->client_capabilities())},
+                                         result);
+            });
+            ToProto(result.state, *type, *response->mutable_state());
+        }
+    }
+    ToProto(result.diagnostics, *response->mutable_diagnostics());
     return grpc::Status::OK;
 }
 

@@ -12,8 +12,8 @@ namespace tfplugin::server {
 /// tfplugin6.Provider over gRPC. Every handler follows the same steps: take a stop token,
 /// decode the request against the cached schema types, call the provider, encode the response.
 /// Problems reach Terraform as diagnostics; a gRPC error only means the call itself is wrong.
-/// RPCs a resource-only provider does not serve keep the generated UNIMPLEMENTED answer, which
-/// Terraform only calls when a schema advertises them.
+/// RPCs of kinds the protocol layer does not model yet (ephemeral resources, functions) keep the
+/// generated UNIMPLEMENTED answer; Terraform only calls them when a schema advertises them.
 class ProviderService final : public tfplugin6::Provider::Service {
 public:
     ProviderService(ProviderServer& provider, StopSignal& stop_signal);
@@ -62,8 +62,9 @@ public:
                               tfplugin6::StopProvider_Response* response) override;
 
 private:
-    /// The state type of a resource, or nothing after adding an error diagnostic.
+    /// The state type of a resource or data source, or nullptr after adding an error diagnostic.
     const Type* ResourceType(const std::string& type_name, Diagnostics& diagnostics) const;
+    const Type* DataSourceType(const std::string& type_name, Diagnostics& diagnostics) const;
     CallContext NewCallContext();
 
     ProviderServer& provider_;
@@ -71,6 +72,7 @@ private:
     GetProviderSchemaResponse schema_;
     Type provider_type_;
     std::map<std::string, Type> resource_types_;
+    std::map<std::string, Type> data_source_types_;
 };
 
 }  // namespace tfplugin::server

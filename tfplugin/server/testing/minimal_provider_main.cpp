@@ -1,4 +1,4 @@
-// A provider with one trivial resource and nothing else, so the server's handshake and
+// A provider with one trivial resource and one trivial data source and nothing else, so the server's handshake and
 // lifecycle can be tested without anything of Yandex Cloud.
 #include <chrono>
 #include <condition_variable>
@@ -6,6 +6,7 @@
 
 #include "tfplugin/framework/attributes.hpp"
 #include "tfplugin/framework/provider.hpp"
+#include "tfplugin/framework/validators.hpp"
 #include "tfplugin/server/serve.hpp"
 
 namespace {
@@ -40,9 +41,43 @@ private:
     framework::Definition definition_;
 };
 
+// Reads nothing but its own configuration: greeting = "hello, " + name. A name of "fail" makes
+// the read fail, "unknown" leaves the greeting unknown (a provider bug the framework must catch).
+class EchoDataSource final : public framework::DataSource {
+public:
+    EchoDataSource() {
+        definition_.schema.block.attributes = {framework::Required("name", Type::String(), "Who to greet."),
+                                               framework::Computed("greeting", Type::String(), "The greeting.")};
+        definition_.rules["name"].validators = {framework::StringNotEmpty()};
+    }
+    [[nodiscard]] std::string TypeName() const override { return "minimal_echo"; }
+    [[nodiscard]] const framework::Definition& GetDefinition() const override { return definition_; }
+
+    void Read(const CallContext& /*ctx*/,
+              const framework::DataSourceReadRequest& request,
+              framework::DataSourceReadResponse& response) override {
+        const auto& name_value = request.config.Attribute("name");
+        if (!name_value.IsKnown())
+            return;
+        const auto& name = name_value.AsString();
+        if (name == "fail") {
+            response.diagnostics.AddError("Echo failed", "Asked to fail.");
+            return;
+        }
+        const auto greeting = name == "unknown" ? Value::Unknown(Type::String()) : Value::String("hello, " + name);
+        response.state = response.state.WithAttribute("greeting", greeting);
+    }
+
+private:
+    framework::Definition definition_;
+};
+
 class MinimalProvider final : public framework::Provider {
 public:
-    MinimalProvider() : Provider({}) { AddResource(std::make_unique<ThingResource>()); }
+    MinimalProvider() : Provider({}) {
+        AddResource(std::make_unique<ThingResource>());
+        AddDataSource(std::make_unique<EchoDataSource>());
+    }
 
 protected:
     // Stands in for long work: told so by the Terraform version, it waits until StopProvider.
