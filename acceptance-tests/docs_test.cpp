@@ -33,17 +33,10 @@ json ProviderSchema() {
     return workspace.RunJson({"providers", "schema", "-json"})["provider_schemas"][kProviderAddress];
 }
 
-struct Page {
-    std::string path;  // below docs/
-    json block;
-};
-
-std::vector<Page> SchemaPages() {
-    const auto schema = ProviderSchema();
-    std::vector<Page> pages{{"index.md", schema["provider"]["block"]}};
-    for (const auto& [type, resource] : schema["resource_schemas"].items())
-        pages.push_back({"resources/" + type.substr(type.find('_') + 1) + ".md", resource["block"]});
-    return pages;
+// Every kind's pages, found from the schema: a new resource, data source or ephemeral resource
+// is checked without a change here.
+std::vector<schema_docs::SchemaPage> SchemaPages() {
+    return schema_docs::SchemaPages(ProviderSchema());
 }
 
 std::string DocsPage(const std::string& path) {

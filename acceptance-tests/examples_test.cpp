@@ -106,13 +106,30 @@ TEST(Examples, EveryExampleFolderIsTested) {
     EXPECT_EQ(found, kExamples);
 }
 
-// The snippets the docs show (examples/provider and examples/resources/<type>, the layout
-// tfplugindocs reads) together form a configuration that works too.
+// The snippets the docs show (examples/provider and examples/<kind>/<type>/*.tf, the layout
+// tfplugindocs reads) together form a configuration that works too. Every kind's folder is
+// found here, so a new resource, data source or ephemeral resource needs no change to this test.
 class RegistrySnippets : public EachCli {};
 
 TEST_P(RegistrySnippets, AppliesPlansNothingAndDestroys) {
     ExampleRun run("provider", GetParam());
-    run.Workspace().CopyFrom(ExamplesDirectory() / "resources" / "yandex_iam_service_account_api_key");
+    int snippets = 0;
+    for (const char* kind : {"resources", "data-sources", "ephemeral-resources"}) {
+        const auto kind_folder = ExamplesDirectory() / kind;
+        if (!std::filesystem::is_directory(kind_folder))
+            continue;
+        for (const auto& type : std::filesystem::directory_iterator(kind_folder)) {
+            for (const auto& file : std::filesystem::directory_iterator(type.path())) {
+                if (file.path().extension() != ".tf")
+                    continue;
+                // resource.tf, data-source.tf: one workspace holds them all, so each is named by its type.
+                run.Workspace().WriteFile(type.path().filename().string() + "-" + file.path().filename().string(),
+                                          ReadFile(file.path()));
+                ++snippets;
+            }
+        }
+    }
+    ASSERT_GT(snippets, 0);
     run.ApplyAndPlanNothing();
     run.DestroyAndExpectNothingLeft();
 }

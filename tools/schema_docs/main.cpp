@@ -1,5 +1,5 @@
 // schema-docs: writes (or, with --check, verifies) the generated "## Schema" sections of the docs
-// (docs/index.md for the provider, docs/resources/ and docs/data-sources/ for the rest), from
+// (docs/index.md for the provider, docs/<kind>/<name>.md for the rest), from
 // `terraform providers schema -json`, in tfplugindocs' layout.
 //
 //   schema-docs --schema schema.json --provider registry.terraform.io/yc-apikeys/yandex
@@ -69,16 +69,9 @@ int main(int argc, char** argv) {
     }
     const auto& provider_schema = schema["provider_schemas"][provider];
     try {
-        bool ok = UpdatePage(docs / "index.md", provider_schema["provider"]["block"], check);
-        for (const auto& [kind, folder] :
-             {std::pair{"resource_schemas", "resources"}, {"data_source_schemas", "data-sources"}}) {
-            if (!provider_schema.contains(kind))
-                continue;
-            for (const auto& [type, resource] : provider_schema[kind].items()) {
-                // The registry names the pages without the provider's prefix.
-                const auto page = type.substr(type.find('_') + 1) + ".md";
-                ok = UpdatePage(docs / folder / page, resource["block"], check) && ok;
-            }
+        bool ok = true;
+        for (const auto& page : schema_docs::SchemaPages(provider_schema)) {
+            ok = UpdatePage(docs / page.path, page.block, check) && ok;
         }
         return ok ? 0 : 1;
     } catch (const std::exception& error) {

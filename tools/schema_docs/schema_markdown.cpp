@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 namespace schema_docs {
 
@@ -359,6 +360,20 @@ std::vector<Entry> DocumentedEntries(const std::string& section) {
         entries.push_back({prefix + line.substr(3, close - 3), group.empty() ? "(no group heading)" : group});
     }
     return entries;
+}
+
+std::vector<SchemaPage> SchemaPages(const nlohmann::json& provider_schema) {
+    std::vector<SchemaPage> pages{{"index.md", provider_schema.at("provider").at("block")}};
+    for (const auto& [kind, folder] : {std::pair{"resource_schemas", "resources"},
+                                       {"data_source_schemas", "data-sources"},
+                                       {"ephemeral_resource_schemas", "ephemeral-resources"}}) {
+        if (!provider_schema.contains(kind))
+            continue;
+        for (const auto& [type, schema] : provider_schema[kind].items()) {
+            pages.push_back({std::string(folder) + "/" + type.substr(type.find('_') + 1) + ".md", schema.at("block")});
+        }
+    }
+    return pages;
 }
 
 }  // namespace schema_docs

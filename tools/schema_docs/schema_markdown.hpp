@@ -17,6 +17,17 @@ namespace schema_docs {
 /// render (nested attributes, object types) rather than documenting them wrongly.
 std::string RenderSchema(const nlohmann::json& block);
 
+/// A docs page with a generated schema section: its path below docs/ and the block it documents.
+struct SchemaPage {
+    std::string path;
+    nlohmann::json block;
+};
+
+/// The page of every schema of one provider's entry in `terraform providers schema -json`, in
+/// the Registry's layout: index.md for the provider, then <folder>/<name>.md for each resource,
+/// data source and ephemeral resource, named without the provider's prefix.
+std::vector<SchemaPage> SchemaPages(const nlohmann::json& provider_schema);
+
 /// Replaces the text between the generated-section markers of `page` with `generated`; nullopt
 /// when the page has no markers.
 std::optional<std::string> ReplaceGeneratedSection(const std::string& page, const std::string& generated);
