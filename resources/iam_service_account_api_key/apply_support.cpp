@@ -2,17 +2,6 @@
 
 namespace provider {
 
-ycloud::Context CallContextFor(const tfplugin::CallContext& ctx, std::chrono::nanoseconds timeout) {
-    ycloud::Context call;
-    call.stop = ctx.stop;
-    call.deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::milliseconds>(timeout);
-    return call;
-}
-
-void AddApiError(tfplugin::Diagnostics& diagnostics, const std::string& summary, const ycloud::Error& error) {
-    diagnostics.AddError(summary, error.ToString());
-}
-
 std::string TaintedKeyNote(const std::string& api_key_id) {
     return "API key " + api_key_id +
            " was created and is recorded in the state as tainted, so the next apply replaces it.";

@@ -1,25 +1,17 @@
 #pragma once
 
-#include <chrono>
 #include <string>
 #include <variant>
 
 #include "client/client.hpp"
+#include "resources/common/calls.hpp"
 #include "resources/pgp/public_key.hpp"
 #include "tfplugin/protocol/call_context.hpp"
 #include "tfplugin/protocol/diagnostics.hpp"
 
-// What create, read, update and delete share: bounded client calls, error reporting, and the
-// PGP key to encrypt the secret with.
+// What the API key's create, read, update and delete share besides resources/common/: the note
+// on a tainted key and the PGP key to encrypt the secret with.
 namespace provider {
-
-/// The official provider's default for every operation, when `timeouts` sets none.
-constexpr std::chrono::nanoseconds kDefaultOperationTimeout = std::chrono::minutes(20);
-
-/// A client call context that stops with Terraform's StopProvider or after `timeout`.
-ycloud::Context CallContextFor(const tfplugin::CallContext& ctx, std::chrono::nanoseconds timeout);
-
-void AddApiError(tfplugin::Diagnostics& diagnostics, const std::string& summary, const ycloud::Error& error);
 
 /// The sentence every error after a successful create ends with.
 std::string TaintedKeyNote(const std::string& api_key_id);

@@ -13,13 +13,7 @@ using tfplugin::Value;
 using tfplugin::framework::TimeoutOf;
 
 ycloud::Client* ApiKeyResource::Client(Diagnostics& diagnostics) const {
-    auto* client = api_client_->Get();
-    if (client == nullptr) {
-        diagnostics.AddError("Provider not configured",
-                             "The provider has no Yandex Cloud client yet. This is always a problem with the provider: "
-                             "please report it.");
-    }
-    return client;
+    return api_client_->GetOrDiagnose(diagnostics);
 }
 
 namespace {

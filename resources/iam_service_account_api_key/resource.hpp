@@ -2,8 +2,8 @@
 
 #include <memory>
 
+#include "resources/common/api_client.hpp"
 #include "resources/iam_service_account_api_key/scope_catalog.hpp"
-#include "resources/provider/api_client.hpp"
 #include "tfplugin/framework/resource.hpp"
 
 namespace provider {

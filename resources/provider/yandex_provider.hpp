@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "resources/provider/api_client.hpp"
+#include "resources/common/api_client.hpp"
 #include "resources/provider/client_config.hpp"
 #include "tfplugin/framework/provider.hpp"
 
