@@ -306,11 +306,12 @@ std::string ExampleUsage(const std::string& page) {
 }
 
 // What a new user does: paste the page's example into main.tf, with credentials and endpoint in
-// the environment (here: the emulator, seeded with the ids the example uses) and apply it.
+// the environment (here: the emulator, seeded with the ids the example uses) and apply it. Every
+// page with a schema, of every kind, has an example.
 TEST(Docs, ExamplesOnThePagesApplyWhenPasted) {
-    for (const auto* path : {"index.md", "resources/iam_service_account_api_key.md"}) {
-        SCOPED_TRACE(path);
-        const auto example = ExampleUsage(DocsPage(path));
+    for (const auto& page : SchemaPages()) {
+        SCOPED_TRACE(page.path);
+        const auto example = ExampleUsage(DocsPage(page.path));
         ASSERT_FALSE(example.empty()) << "no Example Usage";
         EmulatorProcess emulator;
         emulator.Seed({{"lockboxSecrets", {{{"id", "e6q8rl3hr3nfi6b3h5tk"}, {"entries", {{"note", "kept"}}}}}}});
@@ -321,7 +322,8 @@ TEST(Docs, ExamplesOnThePagesApplyWhenPasted) {
         workspace.SetEnvironment(emulator.ProviderEnvironment());
         const auto applied = workspace.Run({"apply", "-auto-approve", "-no-color"});
         ASSERT_EQ(applied.exit_code, 0) << example << applied.out << applied.err;
-        EXPECT_FALSE(emulator.State()["apiKeys"].empty());
+        const auto listed = workspace.Run({"state", "list"});
+        EXPECT_FALSE(listed.out.empty()) << "the example made and read nothing";
         const auto planned = workspace.Run({"plan", "-detailed-exitcode", "-no-color"});
         EXPECT_EQ(planned.exit_code, 0) << planned.out << planned.err;
         const auto destroyed = workspace.Run({"destroy", "-auto-approve", "-no-color"});
