@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "resources/iam_api_key_scopes/data_source.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
 #include "resources/provider/configure_errors.hpp"
 #include "resources/provider/definition.hpp"
@@ -42,6 +43,7 @@ void CheckKeyFile(const Value& config, Diagnostics& diagnostics) {
 YandexProvider::YandexProvider(EnvironmentLookup environment)
     : Provider(ProviderDefinition()), environment_(std::move(environment)) {
     AddResource(std::make_unique<ApiKeyResource>(api_client_));
+    AddDataSource(std::make_unique<ApiKeyScopesDataSource>(api_client_));
 }
 
 void YandexProvider::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
