@@ -125,8 +125,10 @@ std::string TypeName(const std::string& name, const json& type) {
             return "Set of " + TypeName(name, type[1]);
         if (kind == "map")
             return "Map of " + TypeName(name, type[1]);
+        if (kind == "object")
+            return "Object";
     }
-    // Objects and tuples need nested sections of their own, which no schema here has yet.
+    // Tuples would need nested sections of their own, which no schema here has.
     throw std::runtime_error("attribute " + name + " has a type schema-docs does not render: " + type.dump());
 }
 
@@ -150,11 +152,29 @@ std::string Description(const json& object) {
     return collapsed;
 }
 
+// The object type inside an attribute's type (an object, or a list, set or map of objects), whose
+// attributes get a nested section as tfplugindocs writes it; nullptr for any other type.
+const json* ObjectAttributes(const json& type) {
+    if (!type.is_array() || type.size() != 2)
+        return nullptr;
+    const auto kind = type[0].get<std::string>();
+    if (kind == "object")
+        return &type[1];
+    if (kind == "list" || kind == "set" || kind == "map")
+        return ObjectAttributes(type[1]);
+    return nullptr;
+}
+
+std::string NestedAttributeAnchor(const std::vector<std::string>& path) {
+    return "nestedatt--" + Join(path, "--");
+}
+
 std::string WithDescription(const std::string& text, const std::string& description) {
     return description.empty() ? text : text + " " + description;
 }
 
-std::string AttributeLine(const std::string& name, const json& attribute, bool root) {
+std::string AttributeLine(const std::vector<std::string>& path, const json& attribute, bool root) {
+    const auto& name = path.back();
     if (attribute.contains("nested_type"))
         throw std::runtime_error("attribute " + name + " has nested attributes, which schema-docs does not render");
     std::string kind = TypeName(name, attribute["type"]);
@@ -168,7 +188,31 @@ std::string AttributeLine(const std::string& name, const json& attribute, bool r
             "[Write-only](https://developer.hashicorp.com/terraform/language/resources/ephemeral#write-only-arguments)";
     const auto description = IsTopLevelIdWithoutDescription(name, attribute, root) ? std::string(kDefaultIdDescription)
                                                                                    : Description(attribute);
-    return WithDescription("- `" + name + "` (" + kind + ")", description) + "\n";
+    const auto see_below = ObjectAttributes(attribute["type"]) == nullptr
+                               ? std::string()
+                               : " (see [below for nested schema](#" + NestedAttributeAnchor(path) + "))";
+    return WithDescription("- `" + name + "` (" + kind + ")", description) + see_below + "\n";
+}
+
+// The section of an attribute of object type: its attributes, undocumented and under the group of
+// the attribute they belong to, as tfplugindocs writes them; objects inside get sections in turn.
+void WriteObjectSchema(std::string& text, const std::vector<std::string>& path, const json& attributes, Group group) {
+    text += "<a id=\"" + NestedAttributeAnchor(path) + "\"></a>\n### Nested Schema for `" + Join(path, ".") + "`\n\n";
+    text += std::string(kGroupNames[group]) + ":\n\n";
+    std::vector<std::pair<std::vector<std::string>, const json*>> nested;
+    for (const auto& [name, type] : attributes.items()) {
+        auto child = path;
+        child.push_back(name);
+        const auto* object = ObjectAttributes(type);
+        text += "- `" + name + "` (" + TypeName(name, type) + ")" +
+                (object == nullptr ? "" : " (see [below for nested schema](#" + NestedAttributeAnchor(child) + "))") +
+                "\n";
+        if (object != nullptr)
+            nested.emplace_back(child, object);
+    }
+    text += "\n\n";
+    for (const auto& [child, object] : nested)
+        WriteObjectSchema(text, child, *object, group);
 }
 
 std::string BlockKind(const std::string& name, const json& block_type) {
@@ -234,19 +278,30 @@ void WriteBlockChildren(std::string& text, const std::vector<std::string>& paren
     struct Child {
         std::string line;
         bool write_only = false;
-        const json* block_type = nullptr;  // a nested block, whose section follows
+        const json* block_type = nullptr;   // a nested block, whose section follows
+        const json* object_type = nullptr;  // the attributes of an object-typed attribute, likewise
     };
     std::array<std::map<std::string, Child>, kGroupCount> groups;
-    for (const auto& [name, attribute] : Member(block, "attributes").items())
-        groups[AttributeGroup(name, attribute, root)][name] = {
-            AttributeLine(name, attribute, root), Flag(attribute, "write_only"), nullptr};
+    for (const auto& [name, attribute] : Member(block, "attributes").items()) {
+        auto path = parents;
+        path.push_back(name);
+        groups[AttributeGroup(name, attribute, root)][name] = {AttributeLine(path, attribute, root),
+                                                               Flag(attribute, "write_only"),
+                                                               nullptr,
+                                                               ObjectAttributes(attribute["type"])};
+    }
     for (const auto& [name, block_type] : Member(block, "block_types").items()) {
         auto path = parents;
         path.push_back(name);
         groups[BlockGroup(name, block_type)][name] = {
             BlockLine(path, block_type), ContainsWriteOnly(Member(block_type, "block")), &block_type};
     }
-    std::vector<std::pair<std::string, const json*>> nested;
+    struct Nested {
+        std::string name;
+        const Child* child;
+        Group group;
+    };
+    std::vector<Nested> nested;
     for (int group = 0; group < kGroupCount; ++group) {
         if (groups[group].empty())
             continue;
@@ -263,22 +318,37 @@ void WriteBlockChildren(std::string& text, const std::vector<std::string>& paren
         }
         for (const auto& [name, child] : groups[group]) {
             text += child.line;
-            if (child.block_type != nullptr)
-                nested.emplace_back(name, child.block_type);
+            if (child.block_type != nullptr || child.object_type != nullptr)
+                nested.push_back({name, &child, static_cast<Group>(group)});
         }
         text += "\n";
     }
-    for (const auto& [name, block_type] : nested) {
+    for (const auto& [name, child, group] : nested) {
         auto path = parents;
         path.push_back(name);
-        WriteNestedSchema(text, path, *block_type);
+        if (child->block_type != nullptr)
+            WriteNestedSchema(text, path, *child->block_type);
+        else
+            WriteObjectSchema(text, path, *child->object_type, group);
+    }
+}
+
+void CollectObjectEntries(const json& attributes, const std::string& prefix, Group group, std::vector<Entry>& entries) {
+    for (const auto& [name, type] : attributes.items()) {
+        entries.push_back({prefix + name, kGroupNames[group]});
+        if (const auto* object = ObjectAttributes(type))
+            CollectObjectEntries(*object, prefix + name + ".", group, entries);
     }
 }
 
 void CollectEntries(const json& block, const std::string& prefix, std::vector<Entry>& entries) {
     const bool root = prefix.empty();
-    for (const auto& [name, attribute] : Member(block, "attributes").items())
-        entries.push_back({prefix + name, kGroupNames[AttributeGroup(name, attribute, root)]});
+    for (const auto& [name, attribute] : Member(block, "attributes").items()) {
+        const auto group = AttributeGroup(name, attribute, root);
+        entries.push_back({prefix + name, kGroupNames[group]});
+        if (const auto* object = ObjectAttributes(attribute["type"]))
+            CollectObjectEntries(*object, prefix + name + ".", group, entries);
+    }
     for (const auto& [name, block_type] : Member(block, "block_types").items()) {
         entries.push_back({prefix + name, kGroupNames[BlockGroup(name, block_type)]});
         CollectEntries(Member(block_type, "block"), prefix + name + ".", entries);

@@ -14,7 +14,9 @@ namespace schema_docs {
 /// "### Optional" and "### Read-Only" lists (each only when it has entries, names sorted), then a
 /// "### Nested Schema for `path`" section per nested block (timeouts included) with "Required:",
 /// "Optional:" and "Read-Only:" lists. Throws std::runtime_error for schema features it does not
-/// render (nested attributes, object types) rather than documenting them wrongly.
+/// render (nested attributes, tuples) rather than documenting them wrongly. An attribute of object
+/// type (or a list, set or map of objects) gets a "### Nested Schema" section listing its
+/// attributes under its own group, as tfplugindocs writes it.
 std::string RenderSchema(const nlohmann::json& block);
 
 /// A docs page with a generated schema section: its path below docs/ and the block it documents.
