@@ -5,6 +5,7 @@
 
 #include "resources/iam_api_key_scopes/data_source.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
+#include "resources/iam_service_account_api_keys/data_source.hpp"
 #include "resources/provider/configure_errors.hpp"
 #include "resources/provider/definition.hpp"
 
@@ -44,6 +45,7 @@ YandexProvider::YandexProvider(EnvironmentLookup environment)
     : Provider(ProviderDefinition()), environment_(std::move(environment)) {
     AddResource(std::make_unique<ApiKeyResource>(api_client_));
     AddDataSource(std::make_unique<ApiKeyScopesDataSource>(api_client_));
+    AddDataSource(std::make_unique<ServiceAccountApiKeysDataSource>(api_client_));
 }
 
 void YandexProvider::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
