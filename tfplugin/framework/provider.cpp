@@ -46,11 +46,16 @@ void Provider::AddDataSource(std::unique_ptr<DataSource> data_source) {
     data_sources_.Add(std::move(data_source));
 }
 
+void Provider::AddEphemeralResource(std::unique_ptr<EphemeralResource> ephemeral_resource) {
+    ephemeral_resources_.Add(std::move(ephemeral_resource));
+}
+
 GetMetadataResponse Provider::GetMetadata() {
     GetMetadataResponse response;
     response.capabilities = FrameworkCapabilities();
     response.resources = resources_.Names();
     response.data_sources = data_sources_.Names();
+    response.ephemeral_resources = ephemeral_resources_.Names();
     return response;
 }
 
@@ -60,6 +65,7 @@ GetProviderSchemaResponse Provider::GetProviderSchema() {
     response.provider = provider_definition_.schema;
     response.resource_schemas = resources_.Schemas();
     response.data_source_schemas = data_sources_.Schemas();
+    response.ephemeral_resource_schemas = ephemeral_resources_.Schemas();
     return response;
 }
 
@@ -226,6 +232,61 @@ void Provider::ReadDataSource(const CallContext& ctx,
     }
     RequireWhollyKnown(read.state, "reading " + request.type_name, response.diagnostics);
     response.state = read.state;
+}
+
+void Provider::ValidateEphemeralResourceConfig(const CallContext& ctx,
+                                               const ValidateEphemeralResourceConfigRequest& request,
+                                               ValidateResponse& response) {
+    const auto* ephemeral = ephemeral_resources_.Find(request.type_name, response.diagnostics);
+    if (ephemeral == nullptr)
+        return;
+    ValidateAttributes(ephemeral->GetDefinition(), request.config, response.diagnostics);
+    ephemeral->ValidateConfig(ctx, request.config, response.diagnostics);
+}
+
+void Provider::OpenEphemeralResource(const CallContext& ctx,
+                                     const OpenEphemeralResourceRequest& request,
+                                     OpenEphemeralResourceResponse& response) {
+    auto* ephemeral = ephemeral_resources_.Find(request.type_name, response.diagnostics);
+    if (ephemeral == nullptr)
+        return;
+    OpenResponse opened{request.config, {}, {}, {}};
+    ephemeral->Open(ctx, {request.config}, opened);
+    response.diagnostics.Append(opened.diagnostics);
+    // What was opened is to be closed even when opening failed half way.
+    response.private_data = opened.private_state.Serialize();
+    response.renew_at = opened.renew_at;
+    if (opened.diagnostics.HasError()) {
+        response.result = UnknownsToNull(opened.result);
+        return;
+    }
+    RequireWhollyKnown(opened.result, "opening " + request.type_name, response.diagnostics);
+    response.result = opened.result;
+}
+
+void Provider::RenewEphemeralResource(const CallContext& ctx,
+                                      const RenewEphemeralResourceRequest& request,
+                                      RenewEphemeralResourceResponse& response) {
+    auto* ephemeral = ephemeral_resources_.Find(request.type_name, response.diagnostics);
+    if (ephemeral == nullptr)
+        return;
+    const auto private_state = PrivateState::Parse(request.private_data);
+    RenewResponse renewed{private_state, {}, {}};
+    ephemeral->Renew(ctx, {private_state}, renewed);
+    response.private_data = renewed.private_state.Serialize();
+    response.renew_at = renewed.renew_at;
+    response.diagnostics.Append(renewed.diagnostics);
+}
+
+void Provider::CloseEphemeralResource(const CallContext& ctx,
+                                      const CloseEphemeralResourceRequest& request,
+                                      CloseEphemeralResourceResponse& response) {
+    auto* ephemeral = ephemeral_resources_.Find(request.type_name, response.diagnostics);
+    if (ephemeral == nullptr)
+        return;
+    CloseResponse closed;
+    ephemeral->Close(ctx, {PrivateState::Parse(request.private_data)}, closed);
+    response.diagnostics.Append(closed.diagnostics);
 }
 
 }  // namespace tfplugin::framework

@@ -6,14 +6,15 @@
 
 #include "tfplugin/framework/data_source.hpp"
 #include "tfplugin/framework/definition.hpp"
+#include "tfplugin/framework/ephemeral_resource.hpp"
 #include "tfplugin/framework/registry.hpp"
 #include "tfplugin/framework/resource.hpp"
 #include "tfplugin/protocol/provider_server.hpp"
 
 namespace tfplugin::framework {
 
-/// A ProviderServer built from resources and data sources: it answers schema and validation calls
-/// from their definitions and routes each call to the resource or data source named in it. A concrete provider
+/// A ProviderServer built from resources, data sources and ephemeral resources: it answers schema
+/// and validation calls from their definitions and routes each call to the object it names. A concrete provider
 /// derives from it, declares its own configuration schema and implements Configure.
 class Provider : public ProviderServer {
 public:
@@ -21,6 +22,7 @@ public:
 
     void AddResource(std::unique_ptr<Resource> resource);
     void AddDataSource(std::unique_ptr<DataSource> data_source);
+    void AddEphemeralResource(std::unique_ptr<EphemeralResource> ephemeral_resource);
 
     GetMetadataResponse GetMetadata() override;
     GetProviderSchemaResponse GetProviderSchema() override;
@@ -54,6 +56,18 @@ public:
     void ReadDataSource(const CallContext& ctx,
                         const ReadDataSourceRequest& request,
                         ReadDataSourceResponse& response) override;
+    void ValidateEphemeralResourceConfig(const CallContext& ctx,
+                                         const ValidateEphemeralResourceConfigRequest& request,
+                                         ValidateResponse& response) override;
+    void OpenEphemeralResource(const CallContext& ctx,
+                               const OpenEphemeralResourceRequest& request,
+                               OpenEphemeralResourceResponse& response) override;
+    void RenewEphemeralResource(const CallContext& ctx,
+                                const RenewEphemeralResourceRequest& request,
+                                RenewEphemeralResourceResponse& response) override;
+    void CloseEphemeralResource(const CallContext& ctx,
+                                const CloseEphemeralResourceRequest& request,
+                                CloseEphemeralResourceResponse& response) override;
 
 protected:
     /// Cross-attribute checks of the provider block (attribute validators have run already).
@@ -67,6 +81,7 @@ private:
     Definition provider_definition_;
     Registry<Resource> resources_{"resource type"};
     Registry<DataSource> data_sources_{"data source"};
+    Registry<EphemeralResource> ephemeral_resources_{"ephemeral resource type"};
 };
 
 }  // namespace tfplugin::framework

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,6 +33,7 @@ struct GetMetadataResponse {
     ServerCapabilities capabilities;
     std::vector<std::string> resources;
     std::vector<std::string> data_sources;
+    std::vector<std::string> ephemeral_resources;
     Diagnostics diagnostics;
 };
 
@@ -39,6 +41,7 @@ struct GetProviderSchemaResponse {
     Schema provider;
     std::map<std::string, Schema> resource_schemas;
     std::map<std::string, Schema> data_source_schemas;
+    std::map<std::string, Schema> ephemeral_resource_schemas;
     ServerCapabilities capabilities;
     Diagnostics diagnostics;
 };
@@ -160,8 +163,51 @@ struct ReadDataSourceResponse {
     Diagnostics diagnostics;
 };
 
-/// Everything a provider of managed resources and data sources answers. The gRPC server owns the wire; an
-/// implementation sees only these types.
+struct ValidateEphemeralResourceConfigRequest {
+    std::string type_name;
+    Value config;
+};
+
+/// When Terraform should call Renew, if the provider wants it to before Close.
+using RenewAt = std::optional<std::chrono::system_clock::time_point>;
+
+struct OpenEphemeralResourceRequest {
+    std::string type_name;
+    Value config;
+    ClientCapabilities client_capabilities;
+};
+
+/// The result lives in Terraform's memory only, never in a plan or a state. `private_data` comes
+/// back with Renew and Close, so they know what was opened.
+struct OpenEphemeralResourceResponse {
+    Value result;
+    std::string private_data;
+    RenewAt renew_at;
+    Diagnostics diagnostics;
+};
+
+struct RenewEphemeralResourceRequest {
+    std::string type_name;
+    std::string private_data;
+};
+
+struct RenewEphemeralResourceResponse {
+    std::string private_data;
+    RenewAt renew_at;
+    Diagnostics diagnostics;
+};
+
+struct CloseEphemeralResourceRequest {
+    std::string type_name;
+    std::string private_data;
+};
+
+struct CloseEphemeralResourceResponse {
+    Diagnostics diagnostics;
+};
+
+/// Everything a provider of managed resources, data sources and ephemeral resources answers. The gRPC server owns the
+/// wire; an implementation sees only these types.
 class ProviderServer {
 public:
     virtual ~ProviderServer() = default;
@@ -198,6 +244,18 @@ public:
     virtual void ReadDataSource(const CallContext& ctx,
                                 const ReadDataSourceRequest& request,
                                 ReadDataSourceResponse& response) = 0;
+    virtual void ValidateEphemeralResourceConfig(const CallContext& ctx,
+                                                 const ValidateEphemeralResourceConfigRequest& request,
+                                                 ValidateResponse& response) = 0;
+    virtual void OpenEphemeralResource(const CallContext& ctx,
+                                       const OpenEphemeralResourceRequest& request,
+                                       OpenEphemeralResourceResponse& response) = 0;
+    virtual void RenewEphemeralResource(const CallContext& ctx,
+                                        const RenewEphemeralResourceRequest& request,
+                                        RenewEphemeralResourceResponse& response) = 0;
+    virtual void CloseEphemeralResource(const CallContext& ctx,
+                                        const CloseEphemeralResourceRequest& request,
+                                        CloseEphemeralResourceResponse& response) = 0;
 };
 
 }  // namespace tfplugin

@@ -37,6 +37,13 @@ const Type* TypeOf(const std::map<std::string, Type>& types,
     return &found->second;
 }
 
+void ToProto(const RenewAt& renew_at, google::protobuf::Timestamp& proto) {
+    const auto since_epoch = renew_at->time_since_epoch();
+    const auto seconds = std::chrono::floor<std::chrono::seconds>(since_epoch);
+    proto.set_seconds(seconds.count());
+    proto.set_nanos(static_cast<std::int32_t>(std::chrono::nanoseconds(since_epoch - seconds).count()));
+}
+
 std::map<std::string, Type> ValueTypes(const std::map<std::string, Schema>& schemas) {
     std::map<std::string, Type> types;
     for (const auto& [name, schema] : schemas) {
@@ -53,7 +60,8 @@ ProviderService::ProviderService(ProviderServer& provider, StopSignal& stop_sign
       schema_(provider.GetProviderSchema()),
       provider_type_(schema_.provider.ValueType()),
       resource_types_(ValueTypes(schema_.resource_schemas)),
-      data_source_types_(ValueTypes(schema_.data_source_schemas)) {}
+      data_source_types_(ValueTypes(schema_.data_source_schemas)),
+      ephemeral_resource_types_(ValueTypes(schema_.ephemeral_resource_schemas)) {}
 
 CallContext ProviderService::NewCallContext() {
     return CallContext{stop_signal_.Token()};
@@ -67,6 +75,10 @@ const Type* ProviderService::DataSourceType(const std::string& type_name, Diagno
     return TypeOf(data_source_types_, "data source", type_name, diagnostics);
 }
 
+const Type* ProviderService::EphemeralResourceType(const std::string& type_name, Diagnostics& diagnostics) const {
+    return TypeOf(ephemeral_resource_types_, "ephemeral resource type", type_name, diagnostics);
+}
+
 grpc::Status ProviderService::GetMetadata(grpc::ServerContext* /*context*/,
                                           const tfplugin6::GetProviderMetadata_Request* /*request*/,
                                           tfplugin6::GetProviderMetadata_Response* response) {
@@ -77,6 +89,9 @@ grpc::Status ProviderService::GetMetadata(grpc::ServerContext* /*context*/,
     }
     for (const auto& name : metadata.data_sources) {
         response->add_data_sources()->set_type_name(name);
+    }
+    for (const auto& name : metadata.ephemeral_resources) {
+        response->add_ephemeral_resources()->set_type_name(name);
     }
     ToProto(metadata.diagnostics, *response->mutable_diagnostics());
     return grpc::Status::OK;
@@ -92,6 +107,9 @@ grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext* /*context*/
     }
     for (const auto& [name, schema] : schema_.data_source_schemas) {
         ToProto(schema, (*response->mutable_data_source_schemas())[name]);
+    }
+    for (const auto& [name, schema] : schema_.ephemeral_resource_schemas) {
+        ToProto(schema, (*response->mutable_ephemeral_resource_schemas())[name]);
     }
     // Terraform reads provider_meta even when a provider has none: an empty block is valid.
     response->mutable_provider_meta()->mutable_block();
@@ -311,6 +329,83 @@ grpc::Status ProviderService::ImportResourceState(grpc::ServerContext* /*context
             ToProto(imported.state, *type, *proto.mutable_state());
             proto.set_private_(imported.private_state);
         }
+    }
+    ToProto(result.diagnostics, *response->mutable_diagnostics());
+    return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ValidateEphemeralResourceConfig(
+    grpc::ServerContext* /*context*/,
+    const tfplugin6::ValidateEphemeralResourceConfig_Request* request,
+    tfplugin6::ValidateEphemeralResourceConfig_Response* response) {
+    spdlog::debug("ValidateEphemeralResourceConfig {}", request->type_name());
+    ValidateResponse result;
+    if (const auto* type = EphemeralResourceType(request->type_name(), result.diagnostics)) {
+        if (auto config = FromProto(request->config(), *type, "ephemeral resource configuration", result.diagnostics)) {
+            Guarded("ValidateEphemeralResourceConfig", result.diagnostics, [&] {
+                provider_.ValidateEphemeralResourceConfig(NewCallContext(), {request->type_name(), *config}, result);
+            });
+        }
+    }
+    ToProto(result.diagnostics, *response->mutable_diagnostics());
+    return grpc::Status::OK;
+}
+
+// The result is the one value of the protocol that must never be logged: it is what the user keeps
+// out of plans and states, a secret more often than not. Only the type name is.
+grpc::Status ProviderService::OpenEphemeralResource(grpc::ServerContext* /*context*/,
+                                                    const tfplugin6::OpenEphemeralResource_Request* request,
+                                                    tfplugin6::OpenEphemeralResource_Response* response) {
+    spdlog::debug("OpenEphemeralResource {}", request->type_name());
+    OpenEphemeralResourceResponse result;
+    if (const auto* type = EphemeralResourceType(request->type_name(), result.diagnostics)) {
+        if (auto config = FromProto(request->config(), *type, "ephemeral resource configuration", result.diagnostics)) {
+            result.result = *config;
+            Guarded("OpenEphemeralResource", result.diagnostics, [&] {
+                provider_.OpenEphemeralResource(
+                    NewCallContext(),
+                    {request->type_name(), *config, FromProto(request->client_capabilities())},
+                    result);
+            });
+            ToProto(result.result, *type, *response->mutable_result());
+            if (!result.private_data.empty())
+                response->set_private_(result.private_data);
+            if (result.renew_at)
+                ToProto(result.renew_at, *response->mutable_renew_at());
+        }
+    }
+    ToProto(result.diagnostics, *response->mutable_diagnostics());
+    return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::RenewEphemeralResource(grpc::ServerContext* /*context*/,
+                                                     const tfplugin6::RenewEphemeralResource_Request* request,
+                                                     tfplugin6::RenewEphemeralResource_Response* response) {
+    spdlog::debug("RenewEphemeralResource {}", request->type_name());
+    RenewEphemeralResourceResponse result;
+    if (EphemeralResourceType(request->type_name(), result.diagnostics) != nullptr) {
+        result.private_data = request->private_();
+        Guarded("RenewEphemeralResource", result.diagnostics, [&] {
+            provider_.RenewEphemeralResource(NewCallContext(), {request->type_name(), request->private_()}, result);
+        });
+        if (!result.private_data.empty())
+            response->set_private_(result.private_data);
+        if (result.renew_at)
+            ToProto(result.renew_at, *response->mutable_renew_at());
+    }
+    ToProto(result.diagnostics, *response->mutable_diagnostics());
+    return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::CloseEphemeralResource(grpc::ServerContext* /*context*/,
+                                                     const tfplugin6::CloseEphemeralResource_Request* request,
+                                                     tfplugin6::CloseEphemeralResource_Response* response) {
+    spdlog::debug("CloseEphemeralResource {}", request->type_name());
+    CloseEphemeralResourceResponse result;
+    if (EphemeralResourceType(request->type_name(), result.diagnostics) != nullptr) {
+        Guarded("CloseEphemeralResource", result.diagnostics, [&] {
+            provider_.CloseEphemeralResource(NewCallContext(), {request->type_name(), request->private_()}, result);
+        });
     }
     ToProto(result.diagnostics, *response->mutable_diagnostics());
     return grpc::Status::OK;

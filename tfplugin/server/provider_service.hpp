@@ -12,8 +12,9 @@ namespace tfplugin::server {
 /// tfplugin6.Provider over gRPC. Every handler follows the same steps: take a stop token,
 /// decode the request against the cached schema types, call the provider, encode the response.
 /// Problems reach Terraform as diagnostics; a gRPC error only means the call itself is wrong.
-/// RPCs of kinds the protocol layer does not model yet (ephemeral resources, functions) keep the
-/// generated UNIMPLEMENTED answer; Terraform only calls them when a schema advertises them.
+/// RPCs of what the protocol layer does not model (provider functions' calls, list resources,
+/// state stores, actions) keep the generated UNIMPLEMENTED answer; Terraform only calls them when
+/// a schema advertises them.
 class ProviderService final : public tfplugin6::Provider::Service {
 public:
     ProviderService(ProviderServer& provider, StopSignal& stop_signal);
@@ -54,6 +55,19 @@ public:
     grpc::Status ReadDataSource(grpc::ServerContext* context,
                                 const tfplugin6::ReadDataSource_Request* request,
                                 tfplugin6::ReadDataSource_Response* response) override;
+    grpc::Status ValidateEphemeralResourceConfig(
+        grpc::ServerContext* context,
+        const tfplugin6::ValidateEphemeralResourceConfig_Request* request,
+        tfplugin6::ValidateEphemeralResourceConfig_Response* response) override;
+    grpc::Status OpenEphemeralResource(grpc::ServerContext* context,
+                                       const tfplugin6::OpenEphemeralResource_Request* request,
+                                       tfplugin6::OpenEphemeralResource_Response* response) override;
+    grpc::Status RenewEphemeralResource(grpc::ServerContext* context,
+                                        const tfplugin6::RenewEphemeralResource_Request* request,
+                                        tfplugin6::RenewEphemeralResource_Response* response) override;
+    grpc::Status CloseEphemeralResource(grpc::ServerContext* context,
+                                        const tfplugin6::CloseEphemeralResource_Request* request,
+                                        tfplugin6::CloseEphemeralResource_Response* response) override;
     grpc::Status GetFunctions(grpc::ServerContext* context,
                               const tfplugin6::GetFunctions_Request* request,
                               tfplugin6::GetFunctions_Response* response) override;
@@ -65,6 +79,7 @@ private:
     /// The state type of a resource or data source, or nullptr after adding an error diagnostic.
     const Type* ResourceType(const std::string& type_name, Diagnostics& diagnostics) const;
     const Type* DataSourceType(const std::string& type_name, Diagnostics& diagnostics) const;
+    const Type* EphemeralResourceType(const std::string& type_name, Diagnostics& diagnostics) const;
     CallContext NewCallContext();
 
     ProviderServer& provider_;
@@ -73,6 +88,7 @@ private:
     Type provider_type_;
     std::map<std::string, Type> resource_types_;
     std::map<std::string, Type> data_source_types_;
+    std::map<std::string, Type> ephemeral_resource_types_;
 };
 
 }  // namespace tfplugin::server

@@ -1,7 +1,9 @@
-// A provider with one trivial resource and one trivial data source and nothing else, so the server's handshake and
-// lifecycle can be tested without anything of Yandex Cloud.
+// A provider with one trivial object of each kind (resource, data source, ephemeral resource),
+// so the server's handshake and lifecycle can be tested without anything of Yandex Cloud.
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 
 #include "tfplugin/framework/attributes.hpp"
@@ -72,11 +74,52 @@ private:
     framework::Definition definition_;
 };
 
+// Hands out "token-for-<name>". With `marker_dir` set, it writes opened-<name> there when it
+// opens and closed-<name> when Terraform closes it, which it learns from its private data alone,
+// so a test can see both calls happen.
+class TokenEphemeralResource final : public framework::EphemeralResource {
+public:
+    TokenEphemeralResource() {
+        definition_.schema.block.attributes = {
+            framework::Required("name", Type::String(), "Whose token."),
+            framework::Optional("marker_dir", Type::String(), "Where to note the open and the close."),
+            framework::Computed("token", Type::String(), "The token.")};
+    }
+    [[nodiscard]] std::string TypeName() const override { return "minimal_token"; }
+    [[nodiscard]] const framework::Definition& GetDefinition() const override { return definition_; }
+
+    void Open(const CallContext& /*ctx*/,
+              const framework::OpenRequest& request,
+              framework::OpenResponse& response) override {
+        const auto& name = request.config.Attribute("name").AsString();
+        const auto& marker_dir = request.config.Attribute("marker_dir");
+        response.result = response.result.WithAttribute("token", Value::String("token-for-" + name));
+        response.private_state.Set("name", name);
+        if (marker_dir.IsKnown()) {
+            response.private_state.Set("marker_dir", marker_dir.AsString());
+            std::ofstream(std::filesystem::path(marker_dir.AsString()) / ("opened-" + name)) << name;
+        }
+    }
+
+    void Close(const CallContext& /*ctx*/,
+               const framework::CloseRequest& request,
+               framework::CloseResponse& /*response*/) override {
+        const auto marker_dir = request.private_state.Get("marker_dir");
+        const auto name = request.private_state.Get("name");
+        if (marker_dir && name)
+            std::ofstream(std::filesystem::path(*marker_dir) / ("closed-" + *name)) << *name;
+    }
+
+private:
+    framework::Definition definition_;
+};
+
 class MinimalProvider final : public framework::Provider {
 public:
     MinimalProvider() : Provider({}) {
         AddResource(std::make_unique<ThingResource>());
         AddDataSource(std::make_unique<EchoDataSource>());
+        AddEphemeralResource(std::make_unique<TokenEphemeralResource>());
     }
 
 protected:
