@@ -324,6 +324,9 @@ TEST(Docs, ExamplesOnThePagesApplyWhenPasted) {
         ASSERT_EQ(applied.exit_code, 0) << example << applied.out << applied.err;
         const auto listed = workspace.Run({"state", "list"});
         EXPECT_FALSE(listed.out.empty()) << "the example made and read nothing";
+        if (page.path.rfind("resources/", 0) == 0) {
+            EXPECT_FALSE(emulator.State()["apiKeys"].empty()) << "a resource page's example made no key";
+        }
         const auto planned = workspace.Run({"plan", "-detailed-exitcode", "-no-color"});
         EXPECT_EQ(planned.exit_code, 0) << planned.out << planned.err;
         const auto destroyed = workspace.Run({"destroy", "-auto-approve", "-no-color"});

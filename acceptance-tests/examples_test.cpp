@@ -107,35 +107,38 @@ TEST(Examples, EveryExampleFolderIsTested) {
 }
 
 // The snippets the docs show (examples/provider and examples/<kind>/<type>/*.tf, the layout
-// tfplugindocs reads) together form a configuration that works too. Every kind's folder is
-// found here, so a new resource, data source or ephemeral resource needs no change to this test.
+// tfplugindocs reads) form a configuration that works too, kind by kind: each kind's snippets
+// together with the provider's, in a workspace and emulator of their own, since a data source that
+// lists keys would otherwise see the keys another kind's snippets make come and go. Every kind's
+// folder is found here, so a new resource, data source or ephemeral resource needs no change.
 class RegistrySnippets : public EachCli {};
 
 TEST_P(RegistrySnippets, AppliesPlansNothingAndDestroys) {
-    ExampleRun run("provider", GetParam());
-    int snippets = 0;
-    for (const char* kind : {"resources", "data-sources", "ephemeral-resources"}) {
+    int kinds = 0;
+    for (const std::string kind : {"resources", "data-sources", "ephemeral-resources"}) {
         const auto kind_folder = ExamplesDirectory() / kind;
         if (!std::filesystem::is_directory(kind_folder))
             continue;
+        // OpenTofu 1.6 has no ephemeral blocks (Terraform has them since 1.10).
+        if (kind == "ephemeral-resources" && GetParam() == Cli::kOpenTofu)
+            continue;
+        SCOPED_TRACE(kind);
+        ExampleRun run("provider", GetParam());
         for (const auto& type : std::filesystem::directory_iterator(kind_folder)) {
+            if (!type.is_directory())
+                continue;
             for (const auto& file : std::filesystem::directory_iterator(type.path())) {
-                if (file.path().extension() != ".tf")
-                    continue;
-                // resource.tf, data-source.tf: one workspace holds them all, so each is named by its type.
-                run.Workspace().WriteFile(type.path().filename().string() + "-" + file.path().filename().string(),
-                                          ReadFile(file.path()));
-                ++snippets;
+                // resource.tf of several types share a workspace, so each is named by its type.
+                if (file.path().extension() == ".tf")
+                    run.Workspace().WriteFile(type.path().filename().string() + "-" + file.path().filename().string(),
+                                              ReadFile(file.path()));
             }
         }
+        run.ApplyAndPlanNothing();
+        run.DestroyAndExpectNothingLeft();
+        ++kinds;
     }
-    ASSERT_GT(snippets, 0);
-    // A data source snippet that lists keys is read, having no depends_on on another snippet's
-    // resource, before that resource's key exists: as Terraform documents, it sees the key from
-    // the next run on. So a second apply comes first, and only then must a plan find nothing.
-    run.Expect({"apply", "-auto-approve", "-no-color"});
-    run.ApplyAndPlanNothing();
-    run.DestroyAndExpectNothingLeft();
+    EXPECT_GT(kinds, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, RegistrySnippets, kEachCli, CliTestName);

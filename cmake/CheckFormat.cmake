@@ -2,7 +2,7 @@
 # with the repository's .clang-format. Run as: cmake -DSOURCE_DIR=... -P CheckFormat.cmake
 find_program(CLANG_FORMAT clang-format REQUIRED)
 set(sources)
-foreach(part tfplugin client resources tools acceptance-tests bench)
+foreach(part test_support tfplugin client resources tools acceptance-tests bench)
     file(GLOB_RECURSE found "${SOURCE_DIR}/${part}/*.cpp" "${SOURCE_DIR}/${part}/*.hpp")
     list(APPEND sources ${found})
 endforeach()

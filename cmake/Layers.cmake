@@ -11,10 +11,17 @@
 
 function(expose_source_folder target folder)
     set(root ${PROJECT_BINARY_DIR}/include-roots/${folder})
-    if(NOT IS_SYMLINK ${root}/${folder})
-        get_filename_component(parent ${root}/${folder} DIRECTORY)
+    set(link ${root}/${folder})
+    # A build folder reused for another checkout must not keep reaching into the old one.
+    set(points_to "")
+    if(IS_SYMLINK ${link})
+        file(READ_SYMLINK ${link} points_to)
+    endif()
+    if(NOT points_to STREQUAL ${PROJECT_SOURCE_DIR}/${folder})
+        file(REMOVE ${link})
+        get_filename_component(parent ${link} DIRECTORY)
         file(MAKE_DIRECTORY ${parent})
-        file(CREATE_LINK ${PROJECT_SOURCE_DIR}/${folder} ${root}/${folder} SYMBOLIC)
+        file(CREATE_LINK ${PROJECT_SOURCE_DIR}/${folder} ${link} SYMBOLIC)
     endif()
     target_include_directories(${target} PUBLIC ${root})
 endfunction()
@@ -26,7 +33,8 @@ set(LAYER_RULE_resources resources tfplugin client test_support)
 set(LAYER_RULE_tools tools)
 
 # The folder (its first path component) a target of this project is defined in; empty for
-# targets from outside (Debian's packages).
+# targets from outside (Debian's packages) and for any defined outside the source tree or in the
+# build folder.
 function(layer_of target out)
     set(${out} "" PARENT_SCOPE)
     if(NOT TARGET ${target})
@@ -37,6 +45,11 @@ function(layer_of target out)
         return()
     endif()
     get_target_property(source_dir ${target} SOURCE_DIR)
+    cmake_path(IS_PREFIX PROJECT_SOURCE_DIR "${source_dir}" NORMALIZE in_source_tree)
+    cmake_path(IS_PREFIX PROJECT_BINARY_DIR "${source_dir}" NORMALIZE in_build_tree)
+    if(NOT in_source_tree OR in_build_tree)
+        return()
+    endif()
     file(RELATIVE_PATH relative ${PROJECT_SOURCE_DIR} ${source_dir})
     string(REGEX REPLACE "/.*" "" layer "${relative}")
     set(${out} ${layer} PARENT_SCOPE)

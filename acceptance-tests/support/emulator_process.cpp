@@ -12,9 +12,8 @@ namespace acceptance {
 
 using test_support::BackgroundProcess;
 using test_support::NewTraceFile;
-using test_support::TraceDirectory;
-
 using test_support::RecordSecret;
+using test_support::TraceDirectory;
 
 EmulatorProcess::EmulatorProcess(const std::vector<std::string>& arguments) : directory_("emulator") {
     const nlohmann::json seed = {{"serviceAccounts", {kServiceAccount, kSecondServiceAccount}},

@@ -19,6 +19,7 @@ struct OpenResponse {
     Value result;
     /// What Renew and Close need to find what was opened (an id, never a secret: Terraform holds
     /// it in memory, but a provider should not make it the one place a secret could leak from).
+    /// Close always gets this, Open's own, even after a Renew changed it for the next Renew.
     PrivateState private_state;
     RenewAt renew_at;  ///< when set, Terraform calls Renew then if it still needs the result
     Diagnostics diagnostics;
@@ -29,7 +30,7 @@ struct RenewRequest {
 };
 
 struct RenewResponse {
-    PrivateState private_state;  ///< starts as the request's
+    PrivateState private_state;  ///< starts as the request's; goes to the next Renew, not to Close
     RenewAt renew_at;
     Diagnostics diagnostics;
 };
@@ -45,6 +46,8 @@ struct CloseResponse {
 /// One ephemeral resource type (Terraform 1.10 and later): opened when a run needs its result,
 /// renewed if it asks to be, closed when the run is done with it. Nothing of it reaches a plan or
 /// a state. Renew and Close are optional: by default there is nothing to renew or release.
+/// Terraform closes only what opened without an error: an Open that fails after acquiring
+/// something must release it itself. One object serves every instance, possibly at once.
 class EphemeralResource {
 public:
     virtual ~EphemeralResource() = default;

@@ -1,6 +1,7 @@
 // Ephemeral resources through the framework's Provider: announced, validated by their
-// definitions, opened with the result starting as the configuration, renewed and closed with the
-// private data Open left, and held to returning a known result.
+// definitions, opened with the result starting as the configuration, renewed with the private
+// data the last Open or Renew left, closed with Open's (as Terraform does), and held to
+// returning a known result.
 #include "tfplugin/framework/ephemeral_resource.hpp"
 
 #include <gtest/gtest.h>
@@ -87,7 +88,7 @@ TEST(EphemeralResources, ValidationRunsTheDefinitionsValidators) {
     EXPECT_EQ(response.diagnostics.Items().at(0).attribute, AttributePath::Root("lease"));
 }
 
-TEST(EphemeralResources, OpenRenewAndCloseCarryThePrivateData) {
+TEST(EphemeralResources, RenewGetsThePrivateDataOfTheLastCallAndCloseGetsOpens) {
     TestProvider provider;
     OpenEphemeralResourceResponse opened;
     provider.OpenEphemeralResource({}, {"test_lease", Config(provider, Value::String("a")), {}}, opened);
@@ -103,18 +104,25 @@ TEST(EphemeralResources, OpenRenewAndCloseCarryThePrivateData) {
     EXPECT_EQ(after_renewal.Get("lease"), "a");  // kept unless the resource changes it
     EXPECT_EQ(after_renewal.Get("renewals"), "1");
 
+    RenewEphemeralResourceResponse renewed_again;
+    provider.RenewEphemeralResource({}, {"test_lease", renewed.private_data}, renewed_again);
+    EXPECT_EQ(PrivateState::Parse(renewed_again.private_data).Get("renewals"), "1");
+
     CloseEphemeralResourceResponse closed;
-    provider.CloseEphemeralResource({}, {"test_lease", renewed.private_data}, closed);
+    provider.CloseEphemeralResource({}, {"test_lease", opened.private_data}, closed);
     EXPECT_FALSE(closed.diagnostics.HasError());
     EXPECT_EQ(provider.leases->closed, "a");
 }
 
-TEST(EphemeralResources, AFailedOpenStillHandsBackWhatCloseNeeds) {
+// Terraform never closes a failed open, so it gets its diagnostics and a valid object only.
+TEST(EphemeralResources, AFailedOpenSendsItsDiagnosticsAndNothingToRenewOrClose) {
     TestProvider provider;
     OpenEphemeralResourceResponse opened;
     provider.OpenEphemeralResource({}, {"test_lease", Config(provider, Value::String("fail")), {}}, opened);
     ASSERT_TRUE(opened.diagnostics.HasError());
-    EXPECT_EQ(PrivateState::Parse(opened.private_data).Get("lease"), "fail");
+    EXPECT_EQ(opened.diagnostics.Items().at(0).summary, "Lease failed");
+    EXPECT_TRUE(opened.private_data.empty());
+    EXPECT_FALSE(opened.renew_at);
     EXPECT_TRUE(opened.result.Attribute("handle").IsNull());
 }
 

@@ -253,13 +253,13 @@ void Provider::OpenEphemeralResource(const CallContext& ctx,
     OpenResponse opened{request.config, {}, {}, {}};
     ephemeral->Open(ctx, {request.config}, opened);
     response.diagnostics.Append(opened.diagnostics);
-    // What was opened is to be closed even when opening failed half way.
-    response.private_data = opened.private_state.Serialize();
-    response.renew_at = opened.renew_at;
     if (opened.diagnostics.HasError()) {
+        // Terraform never closes a failed open, so nothing else of it is of use.
         response.result = UnknownsToNull(opened.result);
         return;
     }
+    response.private_data = opened.private_state.Serialize();
+    response.renew_at = opened.renew_at;
     RequireWhollyKnown(opened.result, "opening " + request.type_name, response.diagnostics);
     response.result = opened.result;
 }

@@ -20,7 +20,9 @@ grpc::Status BrokerService::StartStream(grpc::ServerContext* context,
     {
         std::lock_guard lock(mutex_);
         if (ended_) {
-            return grpc::Status::OK;
+            // As a stream cancelled by EndStreams ends: a stream whose handler starts only after
+            // shutdown began must look no different to the client.
+            return grpc::Status(grpc::StatusCode::CANCELLED, "the plugin is shutting down");
         }
         open_streams_.insert(context);
     }

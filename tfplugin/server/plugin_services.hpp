@@ -40,7 +40,7 @@ public:
     grpc::Status StartStream(grpc::ServerContext* context,
                              grpc::ServerReaderWriter<plugin::ConnInfo, plugin::ConnInfo>* stream) override;
 
-    /// Cancels the streams open now; streams opened later end at once.
+    /// Cancels the streams open now; streams opened later end at once, CANCELLED too.
     void EndStreams();
 
 private:

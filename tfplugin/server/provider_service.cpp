@@ -37,8 +37,8 @@ const Type* TypeOf(const std::map<std::string, Type>& types,
     return &found->second;
 }
 
-void ToProto(const RenewAt& renew_at, google::protobuf::Timestamp& proto) {
-    const auto since_epoch = renew_at->time_since_epoch();
+void ToProto(std::chrono::system_clock::time_point when, google::protobuf::Timestamp& proto) {
+    const auto since_epoch = when.time_since_epoch();
     const auto seconds = std::chrono::floor<std::chrono::seconds>(since_epoch);
     proto.set_seconds(seconds.count());
     proto.set_nanos(static_cast<std::int32_t>(std::chrono::nanoseconds(since_epoch - seconds).count()));
@@ -351,8 +351,8 @@ grpc::Status ProviderService::ValidateEphemeralResourceConfig(
     return grpc::Status::OK;
 }
 
-// The result is the one value of the protocol that must never be logged: it is what the user keeps
-// out of plans and states, a secret more often than not. Only the type name is.
+// Like every value here, the result is never logged, only the type name: it is what the user keeps
+// out of plans and states, a secret more often than not.
 grpc::Status ProviderService::OpenEphemeralResource(grpc::ServerContext* /*context*/,
                                                     const tfplugin6::OpenEphemeralResource_Request* request,
                                                     tfplugin6::OpenEphemeralResource_Response* response) {
@@ -371,7 +371,7 @@ grpc::Status ProviderService::OpenEphemeralResource(grpc::ServerContext* /*conte
             if (!result.private_data.empty())
                 response->set_private_(result.private_data);
             if (result.renew_at)
-                ToProto(result.renew_at, *response->mutable_renew_at());
+                ToProto(*result.renew_at, *response->mutable_renew_at());
         }
     }
     ToProto(result.diagnostics, *response->mutable_diagnostics());
@@ -391,7 +391,7 @@ grpc::Status ProviderService::RenewEphemeralResource(grpc::ServerContext* /*cont
         if (!result.private_data.empty())
             response->set_private_(result.private_data);
         if (result.renew_at)
-            ToProto(result.renew_at, *response->mutable_renew_at());
+            ToProto(*result.renew_at, *response->mutable_renew_at());
     }
     ToProto(result.diagnostics, *response->mutable_diagnostics());
     return grpc::Status::OK;

@@ -76,7 +76,8 @@ public:
                               tfplugin6::StopProvider_Response* response) override;
 
 private:
-    /// The state type of a resource or data source, or nullptr after adding an error diagnostic.
+    /// The value type of a resource, data source or ephemeral resource by its type name, or
+    /// nullptr after adding an error diagnostic.
     const Type* ResourceType(const std::string& type_name, Diagnostics& diagnostics) const;
     const Type* DataSourceType(const std::string& type_name, Diagnostics& diagnostics) const;
     const Type* EphemeralResourceType(const std::string& type_name, Diagnostics& diagnostics) const;
