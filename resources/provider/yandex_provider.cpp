@@ -5,6 +5,7 @@
 
 #include "resources/iam_api_key_scopes/data_source.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
+#include "resources/iam_service_account_api_key_ephemeral/ephemeral_resource.hpp"
 #include "resources/iam_service_account_api_keys/data_source.hpp"
 #include "resources/provider/configure_errors.hpp"
 #include "resources/provider/definition.hpp"
@@ -46,6 +47,7 @@ YandexProvider::YandexProvider(EnvironmentLookup environment)
     AddResource(std::make_unique<ApiKeyResource>(api_client_));
     AddDataSource(std::make_unique<ApiKeyScopesDataSource>(api_client_));
     AddDataSource(std::make_unique<ServiceAccountApiKeysDataSource>(api_client_));
+    AddEphemeralResource(std::make_unique<EphemeralApiKey>(api_client_));
 }
 
 void YandexProvider::ValidateConfig(const tfplugin::CallContext& /*ctx*/,

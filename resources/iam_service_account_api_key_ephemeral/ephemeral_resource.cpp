@@ -1,0 +1,161 @@
+#include "resources/iam_service_account_api_key_ephemeral/ephemeral_resource.hpp"
+
+#include <chrono>
+
+#include "resources/common/calls.hpp"
+#include "resources/iam_service_account_api_key/limits.hpp"
+#include "tfplugin/framework/attributes.hpp"
+#include "tfplugin/framework/timeouts.hpp"
+#include "tfplugin/framework/timestamp.hpp"
+#include "tfplugin/framework/validators.hpp"
+
+namespace provider {
+
+namespace {
+
+using tfplugin::AttributePath;
+using tfplugin::Type;
+using tfplugin::Value;
+namespace framework = tfplugin::framework;
+namespace limits = api_key_limits;
+
+constexpr const char* kDefaultTtl = "1h";
+// Private data: what Close needs to delete the key, and to say until when it lives if it cannot.
+constexpr const char* kKeyId = "api_key_id";
+constexpr const char* kExpiresAt = "expires_at";
+
+std::string TextOr(const Value& value, std::string fallback) {
+    return value.IsKnown() ? value.AsString() : fallback;
+}
+
+std::vector<std::string> Strings(const Value& list) {
+    std::vector<std::string> strings;
+    if (list.IsKnown()) {
+        for (const auto& element : list.Elements())
+            strings.push_back(element.AsString());
+    }
+    return strings;
+}
+
+// `ttl` from now, rounded up to whole seconds (the API keeps no more); nullopt past the last
+// expiry the API accepts. Compared as a duration first, so no ttl however long overflows the clock.
+std::optional<std::string> ExpiryAfter(std::chrono::nanoseconds ttl) {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()).time_since_epoch();
+    const auto end = std::chrono::seconds(framework::Timestamp::ParseRfc3339(limits::kExpiresAtEnd)->seconds);
+    if (ttl >= end - now)
+        return std::nullopt;
+    const auto expiry = now + std::chrono::ceil<std::chrono::seconds>(ttl);
+    return framework::Timestamp{expiry.count(), 0}.ToRfc3339();
+}
+
+void DeleteKey(ycloud::Client& client,
+               const std::string& id,
+               const std::string& expires_at,
+               const tfplugin::CallContext& ctx,
+               tfplugin::Diagnostics& diagnostics) {
+    const auto call = CallContextFor(ctx, kDefaultOperationTimeout);
+    auto done = client.Operations().Finish(client.ApiKeys().Delete(id, call), call);
+    if (!done && !done.GetError().IsNotFound()) {  // already gone is what we wanted
+        AddApiError(diagnostics,
+                    "Cannot delete the ephemeral API key " + id + "; it expires at " + expires_at,
+                    done.GetError());
+    }
+}
+
+}  // namespace
+
+const framework::Definition& EphemeralApiKey::GetDefinition() const {
+    static const auto definition = [] {
+        framework::Definition made;
+        made.schema.block.description =
+            "A short-lived API key for one Terraform run: made when the run needs it, deleted when the run is done "
+            "with it, and expiring `ttl` after it was made in any case. Its secret is never written to a plan or a "
+            "state. Needs Terraform 1.10 or later.";
+        made.schema.block.attributes = {
+            framework::Required("service_account_id",
+                                Type::String(),
+                                "ID of the service account the key belongs to (at most 50 characters)."),
+            framework::Optional("description", Type::String(), "Description of the key, at most 256 characters."),
+            framework::Optional("scopes",
+                                Type::List(Type::String()),
+                                "Scopes of the key, such as `yc.postbox.send` (at most 100, each unique). Without "
+                                "scopes the cloud assigns its default set."),
+            framework::Optional("ttl",
+                                Type::String(),
+                                "How long the key lives, as a duration such as `30m` or `2h` (default `1h`). The "
+                                "key expires then even if Terraform never deletes it."),
+            framework::Computed("id", Type::String(), "ID of the API key."),
+            framework::Sensitive(framework::Computed(
+                "secret", Type::String(), "The secret part of the key, for the `Authorization: Api-Key` header.")),
+            framework::Computed("expires_at", Type::String(), "When the key expires, in RFC 3339.")};
+        auto& rules = made.rules;
+        rules["service_account_id"].validators = {framework::StringNotEmpty(),
+                                                  framework::StringLengthAtMost(limits::kServiceAccountIdLength)};
+        rules["description"].validators = {framework::StringLengthAtMost(limits::kDescriptionLength)};
+        rules["scopes"].validators = {framework::SizeAtMost(limits::kScopeCount),
+                                      framework::ElementsUnique(),
+                                      framework::EachElement(framework::StringNotEmpty()),
+                                      framework::EachElement(framework::StringLengthAtMost(limits::kScopeLength))};
+        rules["ttl"].validators = {framework::PositiveDuration()};
+        return made;
+    }();
+    return definition;
+}
+
+void EphemeralApiKey::Open(const tfplugin::CallContext& ctx,
+                           const framework::OpenRequest& request,
+                           framework::OpenResponse& response) {
+    auto* client = api_client_->GetOrDiagnose(response.diagnostics);
+    if (client == nullptr)
+        return;
+    const auto& config = request.config;
+    const auto ttl_text = TextOr(config.Attribute("ttl"), kDefaultTtl);
+    const auto expires_at = ExpiryAfter(*framework::ParseDuration(ttl_text));
+    if (!expires_at) {
+        response.diagnostics.AddAttributeError(AttributePath::Root("ttl"),
+                                               "Time to live too long",
+                                               "An API key must expire before " + std::string(limits::kExpiresAtEnd) +
+                                                   "; \"" + ttl_text + "\" reaches past that.");
+        return;
+    }
+    ycloud::CreateApiKeyRequest create;
+    create.service_account_id = config.Attribute("service_account_id").AsString();
+    create.description = TextOr(config.Attribute("description"), "");
+    create.scopes = Strings(config.Attribute("scopes"));
+    create.expires_at = *expires_at;
+    auto created = client->ApiKeys().Create(create, CallContextFor(ctx, kDefaultOperationTimeout));
+    if (!created) {
+        AddApiError(response.diagnostics, "Cannot create the API key", created.GetError());
+        return;
+    }
+    const auto& key = created.Value().api_key;
+    const auto key_expires_at = key.expires_at.empty() ? *expires_at : key.expires_at;
+    if (created.Value().secret.Empty()) {
+        // Terraform never closes an open that failed, so the key goes now.
+        framework::CloseResponse deleted;
+        DeleteKey(*client, key.id, key_expires_at, ctx, deleted.diagnostics);
+        response.diagnostics.AddError("The API sent no secret for the new API key",
+                                      "Yandex Cloud created key " + key.id + " but its answer held no secret.");
+        response.diagnostics.Append(deleted.diagnostics);
+        return;
+    }
+    response.private_state.Set(kKeyId, key.id);
+    response.private_state.Set(kExpiresAt, key_expires_at);
+    response.result = response.result.WithAttribute("id", Value::String(key.id))
+                          .WithAttribute("secret", Value::String(std::string(created.Value().secret.Reveal())))
+                          .WithAttribute("expires_at", Value::String(key_expires_at));
+}
+
+void EphemeralApiKey::Close(const tfplugin::CallContext& ctx,
+                            const framework::CloseRequest& request,
+                            framework::CloseResponse& response) {
+    const auto id = request.private_state.Get(kKeyId);
+    if (!id)
+        return;  // nothing was made
+    auto* client = api_client_->GetOrDiagnose(response.diagnostics);
+    if (client == nullptr)
+        return;
+    DeleteKey(*client, *id, request.private_state.Get(kExpiresAt).value_or("its expiry"), ctx, response.diagnostics);
+}
+
+}  // namespace provider
