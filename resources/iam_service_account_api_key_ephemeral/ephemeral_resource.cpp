@@ -132,11 +132,9 @@ void EphemeralApiKey::Open(const tfplugin::CallContext& ctx,
     const auto key_expires_at = key.expires_at.empty() ? *expires_at : key.expires_at;
     if (created.Value().secret.Empty()) {
         // Terraform never closes an open that failed, so the key goes now.
-        framework::CloseResponse deleted;
-        DeleteKey(*client, key.id, key_expires_at, ctx, deleted.diagnostics);
         response.diagnostics.AddError("The API sent no secret for the new API key",
                                       "Yandex Cloud created key " + key.id + " but its answer held no secret.");
-        response.diagnostics.Append(deleted.diagnostics);
+        DeleteKey(*client, key.id, key_expires_at, ctx, response.diagnostics);
         return;
     }
     response.private_state.Set(kKeyId, key.id);
