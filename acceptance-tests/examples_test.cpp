@@ -21,8 +21,15 @@ namespace {
 
 // The runnable examples, each a folder with main.tf; the docs' snippets (provider/ and
 // resources/) are run together as the folder "registry-snippets".
-const std::vector<std::string> kExamples = {
-    "basic", "lockbox", "migration", "pgp", "quickstart", "rotation", "scoped-expiring", "side-by-side"};
+const std::vector<std::string> kExamples = {"basic",
+                                            "lockbox",
+                                            "migration",
+                                            "pgp",
+                                            "quickstart",
+                                            "rotation",
+                                            "rotation-overlap",
+                                            "scoped-expiring",
+                                            "side-by-side"};
 
 // An example in a fresh workspace whose environment points the provider at a fresh emulator,
 // the way a user's YC_* variables point it at Yandex Cloud.
@@ -159,6 +166,37 @@ TEST(Examples, RotationReplacesTheKeyCreateBeforeDestroy) {
     ASSERT_EQ(after.size(), 1U);
     EXPECT_NE(after, before);
     run.Expect({"plan", "-detailed-exitcode", "-no-color"});
+    run.DestroyAndExpectNothingLeft();
+}
+
+// examples/rotation-overlap: each rotation renews one of two keys, so the secret clients were
+// given stays valid for one more rotation.
+TEST(Examples, RotationOverlapKeepsThePreviousSecretWorkingForOneMoreTurn) {
+    ExampleRun run("rotation-overlap");
+    run.ApplyAndPlanNothing();
+    const auto current_secret = [&run] {
+        // Kept out of the test's output: a secret never reaches a log.
+        const auto output = run.Workspace().Run({"output", "-raw", "current_api_key"});
+        EXPECT_EQ(output.exit_code, 0) << output.err;
+        return output.out;
+    };
+    const auto probe = [&run](const std::string& secret) { return run.Emulator().Probe(secret, "yc.postbox.send"); };
+    const auto first = current_secret();
+    EXPECT_EQ(probe(first), 200);
+
+    run.Workspace().SetEnvironment("TF_VAR_generation", "1");
+    run.Expect({"apply", "-auto-approve", "-no-color"});
+    run.Expect({"plan", "-detailed-exitcode", "-no-color"});
+    const auto second = current_secret();
+    EXPECT_NE(second, first) << "a new current key";
+    EXPECT_EQ(probe(second), 200);
+    EXPECT_EQ(probe(first), 200) << "the previous key works until the next rotation";
+
+    run.Workspace().SetEnvironment("TF_VAR_generation", "2");
+    run.Expect({"apply", "-auto-approve", "-no-color"});
+    EXPECT_NE(probe(first), 200) << "two rotations later the first key is gone";
+    EXPECT_EQ(probe(second), 200);
+    EXPECT_EQ(run.KeyIds().size(), 2U);
     run.DestroyAndExpectNothingLeft();
 }
 

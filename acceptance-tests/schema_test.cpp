@@ -63,6 +63,8 @@ TEST_F(ProviderSchema, ResourceHasEveryAttributeWithItsFlags) {
         {"key_fingerprint", R"("string")", false, false, true, false},
         {"created_at", R"("string")", false, false, true, false},
         {"output_to_lockbox_version_id", R"("string")", false, false, true, false},
+        {"rotation_triggers", R"(["map","string"])", false, true, false, false},
+        {"rotate_after", R"("string")", false, true, false, false},
     };
     for (const auto& flags : expected) {
         ExpectAttribute(ApiKey(), flags);

@@ -1,6 +1,9 @@
-# Key rotation: changing `rotation` makes a new key before the old one is deleted, so whatever
-# reads the secret from Lockbox always finds a working key. Rotate with
+# Key rotation: a key older than 90 days, or a new value of `rotation`, makes a new key before the
+# old one is deleted, so whatever reads the secret from Lockbox always finds a working key. Rotate
+# on demand with
 #   terraform apply -var rotation=2025-q3
+# and on schedule by running `terraform apply` regularly (a plan sees the key's age when it
+# refreshes).
 terraform {
   required_version = ">= 1.5"
   required_providers {
@@ -33,14 +36,14 @@ variable "rotation" {
   default     = "initial"
 }
 
-resource "terraform_data" "rotation" {
-  input = var.rotation
-}
-
 resource "yandex_iam_service_account_api_key" "rotated" {
   service_account_id = var.service_account_id
   description        = "Rotation ${var.rotation}"
   scopes             = ["yc.postbox.send"]
+  rotate_after       = "2160h" # 90 days
+  rotation_triggers = {
+    rotation = var.rotation
+  }
 
   output_to_lockbox {
     secret_id            = var.lockbox_secret_id
@@ -49,7 +52,6 @@ resource "yandex_iam_service_account_api_key" "rotated" {
 
   lifecycle {
     create_before_destroy = true
-    replace_triggered_by  = [terraform_data.rotation]
   }
 }
 

@@ -98,6 +98,18 @@ Definition Build() {
         Computed("output_to_lockbox_version_id",
                  Type::String(),
                  "ID of the Lockbox secret version that holds the API key, when `output_to_lockbox` is set."),
+        Optional("rotation_triggers",
+                 Type::Map(Type::String()),
+                 "Arbitrary values that replace the key (a new key is created and the old one deleted) whenever "
+                 "one of them changes, like `triggers_replace` of `terraform_data`: a release number, a date, "
+                 "another resource's id. With `lifecycle { create_before_destroy = true }` the new key exists before "
+                 "the old one goes. An empty map is the same as none."),
+        Optional("rotate_after",
+                 Type::String(),
+                 "Age after which the key is replaced, as a duration such as `720h` (30 days) or `2160h` (90 days); "
+                 "units are `h`, `m` and `s`. A plan compares the key's `created_at` with the time of its refresh, "
+                 "so `-refresh=false` never rotates. Together with `lifecycle { create_before_destroy = true }` the "
+                 "new key exists before the old one goes."),
     };
     block.block_types = {OutputToLockboxBlock()};
     AddTimeoutsBlock(definition, {"create", "read", "update", "delete"});
@@ -116,11 +128,14 @@ Definition Build() {
         rules[name].use_state_for_unknown = true;
     }
     // As in the official provider, "" and [] mean "not set": modules pass them as defaults.
-    for (const char* name : {"description", "scopes", "scope", "expires_at", "pgp_key"})
+    for (const char* name :
+         {"description", "scopes", "scope", "expires_at", "pgp_key", "rotation_triggers", "rotate_after"})
         rules[name].empty_means_unset = true;
     rules["service_account_id"].validators = {StringNotEmpty(), StringLengthAtMost(limits::kServiceAccountIdLength)};
     rules["service_account_id"].requires_replace = true;
     rules["pgp_key"].requires_replace = true;
+    rules["rotation_triggers"].requires_replace = true;
+    rules["rotate_after"].validators = {PositiveDuration()};
     rules["description"].validators = {StringLengthAtMost(limits::kDescriptionLength)};
     rules["scopes"].validators = {SizeAtMost(limits::kScopeCount),
                                   ElementsUnique(),

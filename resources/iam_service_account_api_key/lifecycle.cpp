@@ -3,6 +3,7 @@
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
 #include "resources/iam_service_account_api_key/lockbox_retirement.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
+#include "resources/iam_service_account_api_key/rotation.hpp"
 #include "resources/iam_service_account_api_key/state_mapping.hpp"
 #include "tfplugin/framework/timeouts.hpp"
 
@@ -57,6 +58,7 @@ void ApiKeyResource::Read(const tfplugin::CallContext& ctx,
         return;
     }
     ClearKeyGone(response.private_state);  // seen now: a mark from a read that failed is void
+    RememberRefreshTime(response.private_state, std::chrono::system_clock::now());
     response.new_state = WithApiKey(request.current_state, key.Value());
 }
 

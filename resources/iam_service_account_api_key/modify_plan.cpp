@@ -6,6 +6,7 @@
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
 #include "resources/iam_service_account_api_key/lockbox_retirement.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
+#include "resources/iam_service_account_api_key/rotation.hpp"
 #include "resources/iam_service_account_api_key/state_mapping.hpp"
 #include "tfplugin/framework/timeouts.hpp"
 #include "tfplugin/framework/timestamp.hpp"
@@ -178,6 +179,7 @@ void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
         // still has to retire stays, the mark that it is gone goes (the new key's Create starts
         // afresh).
         ClearKeyGone(response.planned_private);
+        ForgetRefreshTime(response.planned_private);
         CheckScopes(ctx, config, response.diagnostics);
         CheckLockboxSecret(ctx, config, response.diagnostics);
         WarnIfExpiryPassed(config, true, response.diagnostics);
@@ -188,6 +190,14 @@ void ApiKeyResource::ModifyPlan(const tfplugin::CallContext& ctx,
         // The key is gone (Read said why): a new one replaces it, after the old one's delete.
         response.planned_state = response.planned_state.WithAttribute("id", kUnknownString);
         response.requires_replace.push_back(AttributePath::Root("id"));
+        return;
+    }
+    if (const auto why = RotationDue(response.planned_state, request.prior_private)) {
+        // Terraform replaces for a path whose planned value differs from the prior one: the new
+        // key's creation time is that value.
+        response.planned_state = response.planned_state.WithAttribute("created_at", kUnknownString);
+        response.requires_replace.push_back(AttributePath::Root("created_at"));
+        response.diagnostics.AddAttributeWarning(AttributePath::Root("rotate_after"), "API key due for rotation", *why);
         return;
     }
     PlanRetirements(request.prior_private, response);
