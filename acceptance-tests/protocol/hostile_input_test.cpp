@@ -148,9 +148,19 @@ TEST_F(HostileInput, InvalidUtf8IsNeverEchoedBack) {
     // An attribute name that is not UTF-8 ends up in the diagnostic's path: protobuf would refuse
     // to send it, so the client would see a broken answer instead of the error.
     std::string bytes = Session().Msgpack(Session().ApiKeyConfig({})).msgpack();
-    ASSERT_LT(static_cast<unsigned char>(bytes[0]), 0x8fU) << "expected a fixmap with room for one more entry";
-    bytes[0] = static_cast<char>(static_cast<unsigned char>(bytes[0]) + 1);  // one more attribute ...
-    bytes += std::string("\xa2\xff\xfe\xc0", 4);                             // ... named "\xff\xfe"
+    // One more attribute in the map's count: a fixmap (0x80 | n) or, past 15 entries, a map 16.
+    const auto head = static_cast<unsigned char>(bytes[0]);
+    if (head == 0xde) {
+        const auto count = static_cast<unsigned>(static_cast<unsigned char>(bytes[1]) << 8U) +
+                           static_cast<unsigned char>(bytes[2]) + 1U;
+        ASSERT_LT(count, 0x10000U);
+        bytes[1] = static_cast<char>(count >> 8U);
+        bytes[2] = static_cast<char>(count & 0xffU);
+    } else {
+        ASSERT_LT(head, 0x8fU) << "expected a map with room for one more entry";
+        bytes[0] = static_cast<char>(head + 1);
+    }
+    bytes += std::string("\xa2\xff\xfe\xc0", 4);  // ... named "\xff\xfe"
     auto response = Validate(RawMsgpack(bytes));
     ExpectError(response.diagnostics(), "Malformed");
     for (const auto& diagnostic : response.diagnostics()) {
