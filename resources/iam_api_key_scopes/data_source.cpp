@@ -1,6 +1,7 @@
 #include "resources/iam_api_key_scopes/data_source.hpp"
 
 #include "resources/common/calls.hpp"
+#include "resources/common/values.hpp"
 #include "tfplugin/framework/attributes.hpp"
 
 namespace provider {
@@ -33,11 +34,7 @@ void ApiKeyScopesDataSource::Read(const tfplugin::CallContext& ctx,
         AddApiError(response.diagnostics, "Cannot list the scopes of API keys", listed.GetError());
         return;
     }
-    std::vector<Value> scopes;
-    for (auto& scope : listed.Value()) {
-        scopes.push_back(Value::String(std::move(scope)));
-    }
-    response.state = response.state.WithAttribute("scopes", Value::List(Type::String(), std::move(scopes)));
+    response.state = response.state.WithAttribute("scopes", TextList(listed.Value()));
 }
 
 }  // namespace provider

@@ -4,6 +4,7 @@
 #include <optional>
 #include <variant>
 
+#include "resources/common/values.hpp"
 #include "resources/iam_service_account_api_key/apply_support.hpp"
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
@@ -18,6 +19,7 @@ namespace {
 using tfplugin::AttributePath;
 using tfplugin::Type;
 using tfplugin::Value;
+namespace attribute = api_key_attribute;
 
 // Puts the new key's secret where the plan says. Returns false after adding an error; the
 // state then holds whatever was done so far.
@@ -26,41 +28,38 @@ bool StoreSecret(ycloud::Client& client,
                  const std::optional<pgp::PublicKey>& public_key,
                  const std::optional<LockboxOutput>& lockbox,
                  const ycloud::Context& call,
-                 tfplugin::framework::CreateResponse& response) {
+                 ApiKeyModel& state,
+                 tfplugin::Diagnostics& diagnostics) {
     const auto& id = created.api_key.id;
     if (public_key) {
         // The plaintext is stored nowhere in state: only the encrypted form.
         std::string problem;
         const auto encrypted = public_key->Encrypt(created.secret.Reveal(), problem);
         if (!encrypted) {
-            response.diagnostics.AddAttributeError(
-                AttributePath::Root("pgp_key"), "Cannot encrypt the secret", problem + ". " + TaintedKeyNote(id));
+            diagnostics.AddAttributeError(AttributePath::Root(attribute::kPgpKey),
+                                          "Cannot encrypt the secret",
+                                          problem + ". " + TaintedKeyNote(id));
             return false;
         }
-        response.new_state =
-            response.new_state.WithAttribute("encrypted_secret_key", Value::String(pgp::EncodeBase64(*encrypted)))
-                .WithAttribute("key_fingerprint", Value::String(public_key->Fingerprint()));
+        state.encrypted_secret_key = Value::String(pgp::EncodeBase64(*encrypted));
+        state.key_fingerprint = Value::String(public_key->Fingerprint());
     }
     if (lockbox) {
         // Lockbox gets the real secret, also with a PGP key (where the official provider wrote "").
         const auto write = WriteToLockbox(client, *lockbox, created.secret, call);
         // A version that may hold the secret is recorded even when the write failed, so the
         // replacement of this tainted key retires it.
-        if (!write.version_id.empty()) {
-            response.new_state =
-                response.new_state.WithAttribute("output_to_lockbox_version_id", Value::String(write.version_id));
-        }
+        if (!write.version_id.empty())
+            state.output_to_lockbox_version_id = Value::String(write.version_id);
         if (write.error) {
-            response.diagnostics.AddAttributeError(AttributePath::Root("output_to_lockbox"),
-                                                   "Cannot write the secret to Lockbox",
-                                                   write.error->ToString() + ". " + TaintedKeyNote(id));
+            diagnostics.AddAttributeError(AttributePath::Root(attribute::kOutputToLockbox),
+                                          "Cannot write the secret to Lockbox",
+                                          write.error->ToString() + ". " + TaintedKeyNote(id));
             return false;
         }
     }
-    if (!public_key && !lockbox) {
-        response.new_state =
-            response.new_state.WithAttribute("secret_key", Value::String(std::string(created.secret.Reveal())));
-    }
+    if (!public_key && !lockbox)
+        state.secret_key = Value::String(std::string(created.secret.Reveal()));
     return true;
 }
 
@@ -69,29 +68,31 @@ bool StoreSecret(ycloud::Client& client,
 void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
                             const tfplugin::framework::CreateRequest& request,
                             tfplugin::framework::CreateResponse& response) {
-    const auto& plan = request.planned_state;
+    const auto plan = ApiKeyModel::From(request.planned_state);
     // The planned private state is the replaced key's, for its delete; the new key owes nothing.
     response.private_state = tfplugin::framework::PrivateState{};
     auto* client = Client(response.diagnostics);
     if (client == nullptr)
         return;
-    const auto call = CallContextFor(ctx, tfplugin::framework::TimeoutOf(plan, "create", kDefaultOperationTimeout));
+    const auto call =
+        CallContextFor(ctx, tfplugin::framework::TimeoutIn(plan.timeouts, "create", kDefaultOperationTimeout));
     // Everything that can be checked beforehand is, so a bad PGP key costs no API key.
     std::optional<pgp::PublicKey> public_key;
-    if (const auto pgp_key = StringOf(plan, "pgp_key"); !pgp_key.empty()) {
+    if (const auto pgp_key = TextOr(plan.pgp_key); !pgp_key.empty()) {
         auto resolved = ResolvePublicKey(*client, pgp_key, call);
         if (auto* problem = std::get_if<std::string>(&resolved)) {
-            response.diagnostics.AddAttributeError(AttributePath::Root("pgp_key"), "Invalid PGP public key", *problem);
+            response.diagnostics.AddAttributeError(
+                AttributePath::Root(attribute::kPgpKey), "Invalid PGP public key", *problem);
             return;
         }
         public_key.emplace(std::move(std::get<pgp::PublicKey>(resolved)));
     }
     ycloud::CreateApiKeyRequest create;
-    create.service_account_id = StringOf(plan, "service_account_id");
-    create.description = StringOf(plan, "description");
-    create.scopes = StringsOf(plan, "scopes");
-    create.scope = StringOf(plan, "scope");
-    create.expires_at = StringOf(plan, "expires_at");
+    create.service_account_id = TextOr(plan.service_account_id);
+    create.description = TextOr(plan.description);
+    create.scopes = Texts(plan.scopes);
+    create.scope = TextOr(plan.scope);
+    create.expires_at = TextOr(plan.expires_at);
     auto created = client->ApiKeys().Create(create, call);
     if (!created) {
         AddApiError(response.diagnostics, "Cannot create the API key", created.GetError());
@@ -99,12 +100,18 @@ void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
     }
     const auto& id = created.Value().api_key.id;
     // First of all, the state names the key.
-    response.new_state = plan.WithAttribute("id", Value::String(id));
+    auto state = plan;
+    state.id = Value::String(id);
+    response.new_state = state.ToValue();
     try {
-        response.new_state = WithApiKey(response.new_state, created.Value().api_key);
-        for (const char* name :
-             {"secret_key", "encrypted_secret_key", "key_fingerprint", "output_to_lockbox_version_id"})
-            response.new_state = response.new_state.WithAttribute(name, Value::Null(Type::String()));
+        WriteApiKey(state, created.Value().api_key);
+        // Where the secret is, StoreSecret says.
+        for (auto* secret_field : {&state.secret_key,
+                                   &state.encrypted_secret_key,
+                                   &state.key_fingerprint,
+                                   &state.output_to_lockbox_version_id})
+            *secret_field = Value::Null(Type::String());
+        response.new_state = state.ToValue();
         if (created.Value().secret.Empty()) {
             response.diagnostics.AddError("The API sent no secret for the new API key",
                                           "Yandex Cloud created the key but its answer held no secret, so the "
@@ -112,8 +119,16 @@ void ApiKeyResource::Create(const tfplugin::CallContext& ctx,
                                               TaintedKeyNote(id));
             return;
         }
-        StoreSecret(*client, created.Value(), public_key, LockboxOutputOf(plan), call, response);
+        StoreSecret(*client,
+                    created.Value(),
+                    public_key,
+                    LockboxOutputOf(plan.output_to_lockbox),
+                    call,
+                    state,
+                    response.diagnostics);
+        response.new_state = state.ToValue();
     } catch (const std::exception& problem) {
+        response.new_state = state.ToValue();  // whatever was done, a Lockbox version included
         response.diagnostics.AddError("Cannot record the new API key",
                                       std::string(problem.what()) + ". " + TaintedKeyNote(id));
     }

@@ -1,4 +1,5 @@
 // Read, delete and import. Create and update, which move the secret, have their own files.
+#include "resources/common/values.hpp"
 #include "resources/iam_service_account_api_key/apply_support.hpp"
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
 #include "resources/iam_service_account_api_key/lockbox_retirement.hpp"
@@ -11,7 +12,7 @@ namespace provider {
 
 using tfplugin::Diagnostics;
 using tfplugin::Value;
-using tfplugin::framework::TimeoutOf;
+using tfplugin::framework::TimeoutIn;
 
 ycloud::Client* ApiKeyResource::Client(Diagnostics& diagnostics) const {
     return api_client_->GetOrDiagnose(diagnostics);
@@ -22,7 +23,7 @@ namespace {
 // Forgotten, and the next plan creates it again; unless Lockbox versions still hold its secret:
 // then it stays, marked, so the plan replaces it and its delete retires them first.
 void KeyNoLongerExists(const tfplugin::framework::ReadRequest& request, tfplugin::framework::ReadResponse& response) {
-    const auto versions = VersionsToRetire(request.current_state, request.private_state);
+    const auto versions = VersionsToRetire(ApiKeyModel::From(request.current_state), request.private_state);
     if (versions.empty()) {
         response.new_state = Value::Null(request.current_state.GetType());
         return;
@@ -33,7 +34,8 @@ void KeyNoLongerExists(const tfplugin::framework::ReadRequest& request, tfplugin
         list += (list.empty() ? "" : ", ") + version.version_id + " of Lockbox secret " + version.secret_id;
     response.diagnostics.AddWarning(
         "API key no longer exists",
-        "API key " + StringOf(request.current_state, "id") + " no longer exists, but version " + list +
+        "API key " + TextOr(request.current_state.Attribute(api_key_attribute::kId)) +
+            " no longer exists, but version " + list +
             " still holds its secret, so the key stays in the state until that is retired: a plan replaces the key "
             "(a destroy removes it), and deleting the old key schedules the version for destruction.");
 }
@@ -46,8 +48,9 @@ void ApiKeyResource::Read(const tfplugin::CallContext& ctx,
     auto* client = Client(response.diagnostics);
     if (client == nullptr)
         return;
-    const auto id = StringOf(request.current_state, "id");
-    const auto call = CallContextFor(ctx, TimeoutOf(request.current_state, "read", kDefaultOperationTimeout));
+    auto state = ApiKeyModel::From(request.current_state);
+    const auto id = TextOr(state.id);
+    const auto call = CallContextFor(ctx, TimeoutIn(state.timeouts, "read", kDefaultOperationTimeout));
     auto key = client->ApiKeys().Get(id, call);
     if (!key) {
         if (key.GetError().IsNotFound()) {
@@ -59,7 +62,8 @@ void ApiKeyResource::Read(const tfplugin::CallContext& ctx,
     }
     ClearKeyGone(response.private_state);  // seen now: a mark from a read that failed is void
     RememberRefreshTime(response.private_state, std::chrono::system_clock::now());
-    response.new_state = WithApiKey(request.current_state, key.Value());
+    WriteApiKey(state, key.Value());
+    response.new_state = state.ToValue();
 }
 
 void ApiKeyResource::Delete(const tfplugin::CallContext& ctx,
@@ -68,9 +72,9 @@ void ApiKeyResource::Delete(const tfplugin::CallContext& ctx,
     auto* client = Client(response.diagnostics);
     if (client == nullptr)
         return;
-    const auto& prior = request.prior_state;
-    const auto id = StringOf(prior, "id");
-    const auto call = CallContextFor(ctx, TimeoutOf(prior, "delete", kDefaultOperationTimeout));
+    const auto prior = ApiKeyModel::From(request.prior_state);
+    const auto id = TextOr(prior.id);
+    const auto call = CallContextFor(ctx, TimeoutIn(prior.timeouts, "delete", kDefaultOperationTimeout));
     auto done = client->Operations().Finish(client->ApiKeys().Delete(id, call), call);
     if (!done && !done.GetError().IsNotFound()) {  // already gone is what we wanted
         AddApiError(response.diagnostics, "Cannot delete API key " + id, done.GetError());
@@ -89,13 +93,9 @@ void ApiKeyResource::ImportState(const tfplugin::CallContext& /*ctx*/,
                                  tfplugin::framework::ImportStateResponse& response) {
     // Terraform reads the key right after; the secret is shown by the API once only, at
     // creation, so an imported key never has one in state.
-    std::map<std::string, Value> attributes;
-    const auto type = GetDefinition().schema.ValueType();
-    for (const auto& [name, attribute_type] : type.AttributeTypes()) {
-        attributes.emplace(name, Value::Null(attribute_type));
-    }
-    attributes["id"] = Value::String(request.id);
-    response.state = Value::Object(type, std::move(attributes));
+    auto state = ApiKeyModel::Null();
+    state.id = Value::String(request.id);
+    response.state = state.ToValue();
 }
 
 }  // namespace provider

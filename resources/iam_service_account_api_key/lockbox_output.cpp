@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "resources/iam_service_account_api_key/state_mapping.hpp"
+#include "resources/common/values.hpp"
+#include "resources/iam_service_account_api_key/model.hpp"
 
 namespace provider {
 
@@ -24,14 +25,14 @@ bool AlreadyRetired(ycloud::Client& client,
 
 }  // namespace
 
-std::optional<LockboxOutput> LockboxOutputOf(const tfplugin::Value& object) {
-    const auto& blocks = object.Attribute("output_to_lockbox");
+std::optional<LockboxOutput> LockboxOutputOf(const tfplugin::Value& blocks) {
     if (!blocks.IsKnown() || blocks.Elements().empty())
         return std::nullopt;
     const auto& block = blocks.Elements().front();
     if (!block.IsKnown())
         return std::nullopt;
-    return LockboxOutput{StringOf(block, "secret_id"), StringOf(block, "entry_for_secret_key")};
+    return LockboxOutput{TextOr(block.Attribute(api_key_attribute::kLockboxSecretId)),
+                         TextOr(block.Attribute(api_key_attribute::kLockboxEntryForSecretKey))};
 }
 
 LockboxWrite WriteToLockbox(ycloud::Client& client,

@@ -16,8 +16,9 @@ struct LockboxOutput {
     friend bool operator==(const LockboxOutput&, const LockboxOutput&) = default;
 };
 
-/// The `output_to_lockbox` block of a state, plan or config; nullopt when there is none.
-std::optional<LockboxOutput> LockboxOutputOf(const tfplugin::Value& object);
+/// What an `output_to_lockbox` value (the list of at most one block) of a state, plan or config
+/// says; nullopt when there is no block.
+std::optional<LockboxOutput> LockboxOutputOf(const tfplugin::Value& blocks);
 
 /// What WriteToLockbox did. The version id is known as soon as Lockbox names the new version, and
 /// stays when waiting for it then fails (it may hold the secret: the state must record it, so it

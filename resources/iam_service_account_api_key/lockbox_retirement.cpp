@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "resources/common/values.hpp"
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
-#include "resources/iam_service_account_api_key/state_mapping.hpp"
 
 namespace provider {
 
@@ -54,17 +54,17 @@ void RememberVersionsToRetire(tfplugin::framework::PrivateState& private_state,
     private_state.Set(kEntry, document.dump());
 }
 
-std::vector<VersionToRetire> VersionsToRetire(const tfplugin::Value& state,
+std::vector<VersionToRetire> VersionsToRetire(const ApiKeyModel& state,
                                               const tfplugin::framework::PrivateState& private_state) {
     auto versions = VersionsToRetire(private_state);
     AddNamedVersion(state, false, versions);
     return versions;
 }
 
-void AddNamedVersion(const tfplugin::Value& state, bool confirm_new_home, std::vector<VersionToRetire>& versions) {
-    const auto output = LockboxOutputOf(state);
+void AddNamedVersion(const ApiKeyModel& state, bool confirm_new_home, std::vector<VersionToRetire>& versions) {
+    const auto output = LockboxOutputOf(state.output_to_lockbox);
     const VersionToRetire named{
-        output ? output->secret_id : "", StringOf(state, "output_to_lockbox_version_id"), confirm_new_home};
+        output ? output->secret_id : "", TextOr(state.output_to_lockbox_version_id), confirm_new_home};
     if (output && !named.version_id.empty() && std::find(versions.begin(), versions.end(), named) == versions.end())
         versions.push_back(named);
 }
@@ -91,7 +91,7 @@ void RetireVersions(ycloud::Client& client,
         if (version.confirm_new_home && !home_confirmed) {
             remaining.push_back(version);  // it may hold the only copy of the secret
             diagnostics.AddAttributeWarning(
-                tfplugin::AttributePath::Root("output_to_lockbox"),
+                PathOf(&ApiKeyModel::output_to_lockbox),
                 "Old Lockbox version kept",
                 "Version " + version.version_id + " of Lockbox secret " + version.secret_id +
                     " is kept: the secret's new Lockbox version could not be read back yet, and the old one may "
@@ -102,7 +102,7 @@ void RetireVersions(ycloud::Client& client,
         if (retired)
             continue;
         remaining.push_back(version);
-        diagnostics.AddAttributeError(tfplugin::AttributePath::Root("output_to_lockbox"),
+        diagnostics.AddAttributeError(PathOf(&ApiKeyModel::output_to_lockbox),
                                       "Cannot schedule an old Lockbox version for destruction",
                                       "Version " + version.version_id + " of Lockbox secret " + version.secret_id +
                                           " still holds a secret of this key: " + retired.GetError().ToString() +

@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "client/client.hpp"
+#include "resources/iam_service_account_api_key/model.hpp"
 #include "tfplugin/framework/private_state.hpp"
 #include "tfplugin/protocol/diagnostics.hpp"
-#include "tfplugin/types/value.hpp"
 
 // Lockbox versions that held a secret of the key and still have to be scheduled for destruction
 // because an earlier attempt failed. They live in the resource's private state, so they are
@@ -29,11 +29,11 @@ void RememberVersionsToRetire(tfplugin::framework::PrivateState& private_state,
                               const std::vector<VersionToRetire>& versions);
 
 /// The Lockbox versions a state still has to retire: those remembered, and the one it names.
-[[nodiscard]] std::vector<VersionToRetire> VersionsToRetire(const tfplugin::Value& state,
+[[nodiscard]] std::vector<VersionToRetire> VersionsToRetire(const ApiKeyModel& state,
                                                             const tfplugin::framework::PrivateState& private_state);
 
 /// Adds the Lockbox version `state` names, if it names one and `versions` does not hold it yet.
-void AddNamedVersion(const tfplugin::Value& state, bool confirm_new_home, std::vector<VersionToRetire>& versions);
+void AddNamedVersion(const ApiKeyModel& state, bool confirm_new_home, std::vector<VersionToRetire>& versions);
 
 /// Marks that the key was found deleted outside Terraform while Lockbox versions still hold its
 /// secret: the resource stays in state, so the plan replaces it and its delete retires them.

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "resources/common/api_client.hpp"
+#include "resources/iam_service_account_api_key/model.hpp"
 #include "resources/iam_service_account_api_key/scope_catalog.hpp"
 #include "tfplugin/framework/resource.hpp"
 
@@ -46,15 +47,19 @@ public:
 private:
     /// The configured client, or nullptr after adding the "not configured" error.
     ycloud::Client* Client(tfplugin::Diagnostics& diagnostics) const;
+    /// ModifyPlan on the typed configuration and plan.
+    void PlanChanges(const tfplugin::CallContext& ctx,
+                     const tfplugin::framework::ModifyPlanRequest& request,
+                     const ApiKeyModel& config,
+                     ApiKeyModel& planned,
+                     tfplugin::framework::ModifyPlanResponse& response);
     /// Adds an error on the path of every configured scope the cloud does not know.
-    void CheckScopes(const tfplugin::CallContext& ctx,
-                     const tfplugin::Value& config,
-                     tfplugin::Diagnostics& diagnostics);
+    void CheckScopes(const tfplugin::CallContext& ctx, const ApiKeyModel& config, tfplugin::Diagnostics& diagnostics);
 
     /// Adds an error on `output_to_lockbox[0].secret_id` when the configured Lockbox secret does
     /// not exist or cannot be used, so no key is created for a secret that cannot hold it.
     void CheckLockboxSecret(const tfplugin::CallContext& ctx,
-                            const tfplugin::Value& config,
+                            const ApiKeyModel& config,
                             tfplugin::Diagnostics& diagnostics);
 
     std::shared_ptr<ApiClient> api_client_;

@@ -1,6 +1,6 @@
 #include "resources/iam_service_account_api_key/rotation.hpp"
 
-#include "resources/iam_service_account_api_key/state_mapping.hpp"
+#include "resources/common/values.hpp"
 #include "tfplugin/framework/timeouts.hpp"
 #include "tfplugin/framework/timestamp.hpp"
 
@@ -23,11 +23,11 @@ void ForgetRefreshTime(tfplugin::framework::PrivateState& private_state) {
     private_state.Set(kRefreshedAt, "");
 }
 
-std::optional<std::string> RotationDue(const tfplugin::Value& planned,
+std::optional<std::string> RotationDue(const ApiKeyModel& planned,
                                        const tfplugin::framework::PrivateState& prior_private) {
     const auto refreshed_text = prior_private.Get(kRefreshedAt);
-    const auto rotate_after_text = StringOf(planned, "rotate_after");
-    const auto created_text = StringOf(planned, "created_at");
+    const auto rotate_after_text = TextOr(planned.rotate_after);
+    const auto created_text = TextOr(planned.created_at);
     if (!refreshed_text || rotate_after_text.empty() || created_text.empty())
         return std::nullopt;
     const auto refreshed = Timestamp::ParseRfc3339(*refreshed_text);
@@ -38,7 +38,7 @@ std::optional<std::string> RotationDue(const tfplugin::Value& planned,
     const auto age = std::chrono::seconds(refreshed->seconds - created->seconds);
     if (age < *rotate_after)
         return std::nullopt;
-    return "API key " + StringOf(planned, "id") + " was created at " + created_text + ", more than rotate_after (" +
+    return "API key " + TextOr(planned.id) + " was created at " + created_text + ", more than rotate_after (" +
            rotate_after_text + ") before the refresh at " + *refreshed_text + ", so a new key replaces it.";
 }
 

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "resources/iam_service_account_api_key/model.hpp"
 #include "tfplugin/framework/private_state.hpp"
-#include "tfplugin/types/value.hpp"
 
 // `rotate_after`: a key older than that is replaced. Its age is taken at the refresh, whose time
 // the private state keeps, and not at the plan: Terraform plans again during the apply (without a
@@ -20,7 +20,7 @@ void ForgetRefreshTime(tfplugin::framework::PrivateState& private_state);
 /// Why `planned` (a plan of an existing key) is due for rotation at the refresh `prior_private`
 /// recorded, or nullopt when it is not, or when that cannot be told yet (no refresh, unknown or
 /// unset `rotate_after`).
-std::optional<std::string> RotationDue(const tfplugin::Value& planned,
+std::optional<std::string> RotationDue(const ApiKeyModel& planned,
                                        const tfplugin::framework::PrivateState& prior_private);
 
 }  // namespace provider

@@ -11,13 +11,12 @@ using tfplugin::Type;
 using tfplugin::Value;
 using tfplugin::framework::PrivateState;
 
-const Type kKey =
-    Type::Object({{"id", Type::String()}, {"created_at", Type::String()}, {"rotate_after", Type::String()}});
-
-Value Key(const std::string& created_at, const Value& rotate_after) {
-    return Value::Object(
-        kKey,
-        {{"id", Value::String("aje-key")}, {"created_at", Value::String(created_at)}, {"rotate_after", rotate_after}});
+ApiKeyModel Key(const std::string& created_at, const Value& rotate_after) {
+    auto key = ApiKeyModel::Null();
+    key.id = Value::String("aje-key");
+    key.created_at = Value::String(created_at);
+    key.rotate_after = rotate_after;
+    return key;
 }
 
 PrivateState RefreshedAt(const std::string& text) {

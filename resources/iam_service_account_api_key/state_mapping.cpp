@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "resources/common/values.hpp"
 #include "tfplugin/framework/timestamp.hpp"
 
 namespace provider {
@@ -10,38 +11,8 @@ using tfplugin::Type;
 using tfplugin::Value;
 using tfplugin::framework::Timestamp;
 
-Value StringOrNull(const std::string& text) {
-    return text.empty() ? Value::Null(Type::String()) : Value::String(text);
-}
-
-std::string StringOf(const Value& object, const std::string& name) {
-    const auto& value = object.Attribute(name);
-    return value.IsKnown() ? value.AsString() : std::string();
-}
-
-bool HoldsPlaintextSecret(const Value& state) {
-    const auto& secret_key = state.Attribute("secret_key");
-    return secret_key.IsKnown() && !secret_key.AsString().empty();
-}
-
-std::vector<std::string> StringsOf(const Value& object, const std::string& name) {
-    std::vector<std::string> items;
-    const auto& value = object.Attribute(name);
-    if (!value.IsKnown())
-        return items;
-    for (const auto& element : value.Elements()) {
-        if (element.IsKnown())
-            items.push_back(element.AsString());
-    }
-    return items;
-}
-
-Value StringList(const std::vector<std::string>& items) {
-    std::vector<Value> values;
-    values.reserve(items.size());
-    for (const auto& item : items)
-        values.push_back(Value::String(item));
-    return Value::List(Type::String(), std::move(values));
+bool HoldsPlaintextSecret(const ApiKeyModel& state) {
+    return state.secret_key.IsKnown() && !state.secret_key.AsString().empty();
 }
 
 std::string NormaliseTimestamp(const std::string& text) {
@@ -92,22 +63,20 @@ std::vector<std::string> ScopesInKnownOrder(const std::vector<std::string>& know
 
 }  // namespace
 
-Value WithApiKey(const Value& state, const ycloud::ApiKey& key) {
-    auto result = state.WithAttribute("id", Value::String(key.id))
-                      .WithAttribute("service_account_id", Value::String(key.service_account_id))
-                      .WithAttribute("created_at", StringOrNull(NormaliseTimestamp(key.created_at)))
-                      .WithAttribute("scope", StringOrNull(key.scope))
-                      .WithAttribute("description", StringOrNull(key.description));
-    result = result.WithAttribute("scopes", StringList(ScopesInKnownOrder(StringsOf(state, "scopes"), key.scopes)));
-    const auto written = StringOf(state, "expires_at");
+void WriteApiKey(ApiKeyModel& state, const ycloud::ApiKey& key) {
+    state.id = Value::String(key.id);
+    state.service_account_id = Value::String(key.service_account_id);
+    state.created_at = TextOrNull(NormaliseTimestamp(key.created_at));
+    state.scope = TextOrNull(key.scope);
+    state.description = TextOrNull(key.description);
+    state.scopes = TextList(ScopesInKnownOrder(Texts(state.scopes), key.scopes));
     if (key.expires_at.empty()) {
-        result = result.WithAttribute("expires_at", Value::Null(Type::String()));
-    } else if (!SameInstantAsReported(written, key.expires_at)) {
+        state.expires_at = Value::Null(Type::String());
+    } else if (!SameInstantAsReported(TextOr(state.expires_at), key.expires_at)) {
         // Another instant than the state says (set outside Terraform): shown as the API has it.
         const auto reported = Timestamp::ParseRfc3339(key.expires_at);
-        result = result.WithAttribute("expires_at", Value::String(reported ? reported->ToRfc3339() : key.expires_at));
+        state.expires_at = Value::String(reported ? reported->ToRfc3339() : key.expires_at);
     }
-    return result;
 }
 
 }  // namespace provider

@@ -4,21 +4,15 @@
 #include <vector>
 
 #include "client/services/api_keys.hpp"
-#include "tfplugin/types/value.hpp"
+#include "resources/iam_service_account_api_key/model.hpp"
 
 // Between the API's ApiKey and the resource's state, keeping what the user wrote whenever the
 // cloud means the same thing, so that no plan shows a change that is not one.
 namespace provider {
 
-/// A string attribute: null for "", as the API leaves out empty fields.
-tfplugin::Value StringOrNull(const std::string& text);
-/// The string of a known attribute, "" for null or unknown.
-std::string StringOf(const tfplugin::Value& object, const std::string& name);
 /// Whether the state keeps the key's secret in plaintext (not imported, not only PGP-encrypted,
 /// not in Lockbox). Asked without copying the secret.
-bool HoldsPlaintextSecret(const tfplugin::Value& state);
-std::vector<std::string> StringsOf(const tfplugin::Value& object, const std::string& name);
-tfplugin::Value StringList(const std::vector<std::string>& items);
+bool HoldsPlaintextSecret(const ApiKeyModel& state);
 
 /// Timestamps as the official provider writes them: RFC 3339 in UTC, whole seconds.
 std::string NormaliseTimestamp(const std::string& text);
@@ -28,10 +22,10 @@ std::string NormaliseTimestamp(const std::string& text);
 /// reports the same expiry.
 bool SameInstantAsReported(const std::string& written, const std::string& reported);
 
-/// `state` with the cloud's view of the key written in: service account, description, scopes
-/// (in the order `state` had when the set is the same), scope, expiry (kept as written when it
-/// is the same instant), creation time. Empty values the configuration wrote are the framework's
-/// to keep (see tfplugin/framework/state_chores.hpp).
-tfplugin::Value WithApiKey(const tfplugin::Value& state, const ycloud::ApiKey& key);
+/// Writes the cloud's view of the key into `state`: id, service account, description, scopes (in
+/// the order `state` had when the set is the same), scope, expiry (kept as written when it is the
+/// same instant), creation time. Empty values the configuration wrote are the framework's to keep
+/// (see tfplugin/framework/state_chores.hpp).
+void WriteApiKey(ApiKeyModel& state, const ycloud::ApiKey& key);
 
 }  // namespace provider

@@ -3,8 +3,8 @@
 // before a failure is in the returned state and private state.
 #include <algorithm>
 
+#include "resources/common/values.hpp"
 #include "resources/iam_service_account_api_key/apply_support.hpp"
-#include "resources/iam_service_account_api_key/definition.hpp"
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
 #include "resources/iam_service_account_api_key/lockbox_retirement.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
@@ -21,13 +21,13 @@ using tfplugin::Value;
 
 // The plaintext secret as it is now: in the old Lockbox version, or in the state.
 ycloud::Result<ycloud::SecretString> CurrentSecret(ycloud::Client& client,
-                                                   const Value& prior,
+                                                   const ApiKeyModel& prior,
                                                    const std::optional<LockboxOutput>& old_output,
                                                    const ycloud::Context& call) {
     if (old_output)
-        return ReadFromLockbox(client, *old_output, StringOf(prior, "output_to_lockbox_version_id"), call);
+        return ReadFromLockbox(client, *old_output, TextOr(prior.output_to_lockbox_version_id), call);
     if (HoldsPlaintextSecret(prior))
-        return ycloud::SecretString(prior.Attribute("secret_key").AsString());
+        return ycloud::SecretString(prior.secret_key.AsString());
     return ycloud::Error::Of(
         ycloud::GrpcCode::kFailedPrecondition,
         "the state has no plaintext secret for this key (it was imported, or only its PGP-encrypted form is kept), "
@@ -35,21 +35,21 @@ ycloud::Result<ycloud::SecretString> CurrentSecret(ycloud::Client& client,
 }
 
 // "version <id>", or "the current version" when the state names none.
-std::string VersionText(const Value& state) {
-    const auto version = StringOf(state, "output_to_lockbox_version_id");
+std::string VersionText(const ApiKeyModel& state) {
+    const auto version = TextOr(state.output_to_lockbox_version_id);
     return version.empty() ? "the current version" : "version " + version;
 }
 
 // Whether the secret surely is where `state` says, for versions that wait for that: a Lockbox
 // version whose write was not confirmed is read back (only then, so a plain move costs no call).
 bool HomeConfirmed(ycloud::Client& client,
-                   const Value& state,
+                   const ApiKeyModel& state,
                    const std::vector<VersionToRetire>& to_retire,
                    const ycloud::Context& call) {
     const bool waiting =
         std::any_of(to_retire.begin(), to_retire.end(), [](const auto& v) { return v.confirm_new_home; });
-    const auto output = LockboxOutputOf(state);
-    const auto version = StringOf(state, "output_to_lockbox_version_id");
+    const auto output = LockboxOutputOf(state.output_to_lockbox);
+    const auto version = TextOr(state.output_to_lockbox_version_id);
     if (!waiting || !output || version.empty())
         return true;  // nothing waits, or the secret is in the state (plaintext or encrypted)
     return static_cast<bool>(ReadFromLockbox(client, *output, version, call));
@@ -59,16 +59,16 @@ bool HomeConfirmed(ycloud::Client& client,
 // joins `to_retire` only once the secret has its new home, so it always has one. Returns false
 // after adding an error; `state` then says where the secret is.
 bool MoveSecret(ycloud::Client& client,
-                const Value& prior,
-                const Value& plan,
+                const ApiKeyModel& prior,
+                const ApiKeyModel& plan,
                 const ycloud::Context& call,
-                Value& state,
+                ApiKeyModel& state,
                 std::vector<VersionToRetire>& to_retire,
                 tfplugin::Diagnostics& diagnostics) {
-    const auto old_output = LockboxOutputOf(prior);
-    const auto new_output = LockboxOutputOf(plan);
-    const bool encrypted = !StringOf(plan, "pgp_key").empty();
-    const auto lockbox_path = AttributePath::Root("output_to_lockbox");
+    const auto old_output = LockboxOutputOf(prior.output_to_lockbox);
+    const auto new_output = LockboxOutputOf(plan.output_to_lockbox);
+    const bool encrypted = !TextOr(plan.pgp_key).empty();
+    const auto lockbox_path = PathOf(&ApiKeyModel::output_to_lockbox);
     // With a PGP key the encrypted form stays in state, so the plaintext is only needed for Lockbox.
     if (new_output || !encrypted) {
         auto secret = CurrentSecret(client, prior, old_output, call);
@@ -90,9 +90,9 @@ bool MoveSecret(ycloud::Client& client,
                 // The secret now lives in the new version (or may): the state says where, block
                 // and all, so the next plan neither writes it again nor replaces the key, and the
                 // old version is no longer the one the state names, so it is to be retired.
-                state = state.WithAttribute("output_to_lockbox", plan.Attribute("output_to_lockbox"))
-                            .WithAttribute("output_to_lockbox_version_id", Value::String(write.version_id))
-                            .WithAttribute("secret_key", Value::Null(Type::String()));
+                state.output_to_lockbox = plan.output_to_lockbox;
+                state.output_to_lockbox_version_id = Value::String(write.version_id);
+                state.secret_key = Value::Null(Type::String());
                 AddNamedVersion(prior, write.error.has_value(), to_retire);
             }
             if (write.error) {
@@ -101,16 +101,16 @@ bool MoveSecret(ycloud::Client& client,
                 return false;
             }
         } else {
-            state = state.WithAttribute("secret_key", Value::String(std::string(secret.Value().Reveal())));
+            state.secret_key = Value::String(std::string(secret.Value().Reveal()));
         }
     }
     if (!new_output) {
-        state = state.WithAttribute("output_to_lockbox_version_id", Value::Null(Type::String()));
+        state.output_to_lockbox_version_id = Value::Null(Type::String());
         if (encrypted)
-            state = state.WithAttribute("secret_key", Value::Null(Type::String()));
+            state.secret_key = Value::Null(Type::String());
     }
     // The secret is in its new home: the state says so, and the old version is to be retired.
-    state = state.WithAttribute("output_to_lockbox", plan.Attribute("output_to_lockbox"));
+    state.output_to_lockbox = plan.output_to_lockbox;
     AddNamedVersion(prior, false, to_retire);
     return true;
 }
@@ -123,15 +123,16 @@ void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
     auto* client = Client(response.diagnostics);
     if (client == nullptr)
         return;
-    const auto& plan = request.planned_state;
-    const auto& prior = request.prior_state;
-    const auto id = StringOf(prior, "id");
-    const auto call = CallContextFor(ctx, tfplugin::framework::TimeoutOf(plan, "update", kDefaultOperationTimeout));
+    const auto plan = ApiKeyModel::From(request.planned_state);
+    const auto prior = ApiKeyModel::From(request.prior_state);
+    const auto id = TextOr(prior.id);
+    const auto call =
+        CallContextFor(ctx, tfplugin::framework::TimeoutIn(plan.timeouts, "update", kDefaultOperationTimeout));
     auto state = prior;
     auto to_retire = VersionsToRetire(request.planned_private);
-    if (LockboxOutputOf(plan) != LockboxOutputOf(prior)) {
+    if (LockboxOutputOf(plan.output_to_lockbox) != LockboxOutputOf(prior.output_to_lockbox)) {
         const bool moved = MoveSecret(*client, prior, plan, call, state, to_retire, response.diagnostics);
-        response.new_state = state;
+        response.new_state = state.ToValue();
         RememberVersionsToRetire(response.private_state, to_retire);
         if (!moved)
             return;
@@ -141,17 +142,14 @@ void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
     RetireVersions(*client, to_retire, HomeConfirmed(*client, state, to_retire, call), call, response.diagnostics);
     RememberVersionsToRetire(response.private_state, to_retire);
     // Between "" and null nothing changes in the cloud, so nothing is sent.
-    const auto changed = [&](const char* name) {
-        return tfplugin::framework::Changed(ApiKeyDefinition(), plan, prior, name);
-    };
     ycloud::UpdateApiKeyRequest update;
-    if (changed("description"))
-        update.description = StringOf(plan, "description");
+    if (Changed(plan, prior, &ApiKeyModel::description))
+        update.description = TextOr(plan.description);
     // Scopes left unset keep whatever the key has: the plan never asks to empty them.
-    if (changed("scopes") && tfplugin::framework::IsSet(ApiKeyDefinition(), plan, "scopes") == true)
-        update.scopes = StringsOf(plan, "scopes");
-    if (changed("expires_at"))
-        update.expires_at = StringOf(plan, "expires_at");  // "" clears the expiry
+    if (Changed(plan, prior, &ApiKeyModel::scopes) && IsSet(plan, &ApiKeyModel::scopes) == true)
+        update.scopes = Texts(plan.scopes);
+    if (Changed(plan, prior, &ApiKeyModel::expires_at))
+        update.expires_at = TextOr(plan.expires_at);  // "" clears the expiry
     if (update.description || update.scopes || update.expires_at) {
         auto done = client->Operations().Finish(client->ApiKeys().Update(id, update, call), call);
         if (!done) {
@@ -161,14 +159,15 @@ void ApiKeyResource::Update(const tfplugin::CallContext& ctx,
     }
     // The plan's configuration with the secret's attributes as they now are, then the cloud's view.
     auto updated = plan;
-    for (const char* name : {"secret_key", "output_to_lockbox_version_id"})
-        updated = updated.WithAttribute(name, state.Attribute(name));
+    updated.secret_key = state.secret_key;
+    updated.output_to_lockbox_version_id = state.output_to_lockbox_version_id;
     auto key = client->ApiKeys().Get(id, call);
     if (!key) {
         AddApiError(response.diagnostics, "Cannot read the updated API key", key.GetError());
         return;
     }
-    response.new_state = WithApiKey(updated, key.Value());
+    WriteApiKey(updated, key.Value());
+    response.new_state = updated.ToValue();
 }
 
 }  // namespace provider

@@ -23,11 +23,11 @@ bool IsKeybaseUserName(const std::string& name) {
            std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
 }
 
-void CheckPgpKey(const Value& config, Diagnostics& diagnostics) {
-    if (tfplugin::framework::IsSet(ApiKeyDefinition(), config, "pgp_key") != true)
+void CheckPgpKey(const ApiKeyModel& config, Diagnostics& diagnostics) {
+    if (IsSet(config, &ApiKeyModel::pgp_key) != true)
         return;
-    const auto& pgp_key = config.Attribute("pgp_key");
-    const auto path = AttributePath::Root("pgp_key");
+    const auto& pgp_key = config.pgp_key;
+    const auto path = PathOf(&ApiKeyModel::pgp_key);
     const auto& text = pgp_key.AsString();
     if (pgp::IsKeybaseReference(text)) {
         const auto user = text.substr(std::string("keybase:").size());
@@ -62,7 +62,7 @@ void ApiKeyResource::ValidateConfig(const tfplugin::CallContext& /*ctx*/,
                                     Diagnostics& diagnostics) const {
     if (!config.IsKnown())
         return;
-    CheckPgpKey(config, diagnostics);
+    CheckPgpKey(ApiKeyModel::From(config), diagnostics);
 }
 
 }  // namespace provider

@@ -2,8 +2,9 @@
 
 #include <chrono>
 
+#include "resources/common/api_key_limits.hpp"
 #include "resources/common/calls.hpp"
-#include "resources/iam_service_account_api_key/limits.hpp"
+#include "resources/common/values.hpp"
 #include "tfplugin/framework/attributes.hpp"
 #include "tfplugin/framework/timeouts.hpp"
 #include "tfplugin/framework/timestamp.hpp"
@@ -23,19 +24,6 @@ constexpr const char* kDefaultTtl = "1h";
 // Private data: what Close needs to delete the key, and to say until when it lives if it cannot.
 constexpr const char* kKeyId = "api_key_id";
 constexpr const char* kExpiresAt = "expires_at";
-
-std::string TextOr(const Value& value, std::string fallback) {
-    return value.IsKnown() ? value.AsString() : fallback;
-}
-
-std::vector<std::string> Strings(const Value& list) {
-    std::vector<std::string> strings;
-    if (list.IsKnown()) {
-        for (const auto& element : list.Elements())
-            strings.push_back(element.AsString());
-    }
-    return strings;
-}
 
 // `ttl` from now, rounded up to whole seconds (the API keeps no more); nullopt past the last
 // expiry the API accepts. Compared as a duration first, so no ttl however long overflows the clock.
@@ -121,7 +109,7 @@ void EphemeralApiKey::Open(const tfplugin::CallContext& ctx,
     ycloud::CreateApiKeyRequest create;
     create.service_account_id = config.Attribute("service_account_id").AsString();
     create.description = TextOr(config.Attribute("description"), "");
-    create.scopes = Strings(config.Attribute("scopes"));
+    create.scopes = Texts(config.Attribute("scopes"));
     create.expires_at = *expires_at;
     auto created = client->ApiKeys().Create(create, CallContextFor(ctx, kDefaultOperationTimeout));
     if (!created) {

@@ -1,7 +1,8 @@
 #include "resources/iam_service_account_api_keys/data_source.hpp"
 
+#include "resources/common/api_key_limits.hpp"
 #include "resources/common/calls.hpp"
-#include "resources/iam_service_account_api_key/limits.hpp"
+#include "resources/common/values.hpp"
 #include "tfplugin/framework/attributes.hpp"
 #include "tfplugin/framework/validators.hpp"
 
@@ -24,19 +25,11 @@ const Type& KeyType() {
     return type;
 }
 
-Value TextOrNull(const std::string& text) {
-    return text.empty() ? Value::Null(Type::String()) : Value::String(text);
-}
-
 Value KeyValue(const ycloud::ApiKey& key) {
-    std::vector<Value> scopes;
-    for (const auto& scope : key.scopes) {
-        scopes.push_back(Value::String(scope));
-    }
     return Value::Object(KeyType(),
                          {{"id", Value::String(key.id)},
                           {"description", Value::String(key.description)},
-                          {"scopes", Value::List(Type::String(), std::move(scopes))},
+                          {"scopes", TextList(key.scopes)},
                           {"created_at", TextOrNull(key.created_at)},
                           {"expires_at", TextOrNull(key.expires_at)},
                           {"last_used_at", TextOrNull(key.last_used_at)}});

@@ -128,7 +128,12 @@ std::chrono::nanoseconds TimeoutOf(const Value& object,
                                    std::chrono::nanoseconds fallback) {
     if (!object.IsKnown())
         return fallback;
-    const auto& block = object.Attribute(kBlockName);
+    return TimeoutIn(object.Attribute(kBlockName), operation, fallback);
+}
+
+std::chrono::nanoseconds TimeoutIn(const Value& block,
+                                   const std::string& operation,
+                                   std::chrono::nanoseconds fallback) {
     if (!block.IsKnown())
         return fallback;
     const auto& text = block.Attribute(operation);

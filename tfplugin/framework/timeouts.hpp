@@ -27,5 +27,7 @@ void AddTimeoutsBlock(Definition& definition, const std::vector<std::string>& op
 std::chrono::nanoseconds TimeoutOf(const Value& object,
                                    const std::string& operation,
                                    std::chrono::nanoseconds fallback);
+/// The same, given the timeouts block itself (a typed model's field).
+std::chrono::nanoseconds TimeoutIn(const Value& block, const std::string& operation, std::chrono::nanoseconds fallback);
 
 }  // namespace tfplugin::framework
