@@ -149,6 +149,20 @@ TEST(DataSources, AnUnknownNameIsDiagnosedOnce) {
     EXPECT_EQ(validate.diagnostics.Items().at(0).summary, "Unknown data source");
 }
 
+// The server decodes wire values with the type the provider keeps for each name; an unknown name
+// gets the same one diagnostic as any other call.
+TEST(DataSources, TheProviderKeepsEachValueTypeForTheServer) {
+    TestProvider provider;
+    Diagnostics diagnostics;
+    const auto* type = provider.ValueTypeOf(ObjectKind::kDataSource, "test_word_count", diagnostics);
+    ASSERT_NE(type, nullptr);
+    EXPECT_EQ(*type, provider.GetProviderSchema().data_source_schemas.at("test_word_count").ValueType());
+    EXPECT_EQ(provider.ValueTypeOf(ObjectKind::kResource, "test_word_count", diagnostics), nullptr)
+        << "a data source is not a resource";
+    ASSERT_EQ(diagnostics.Items().size(), 1U);
+    EXPECT_EQ(diagnostics.Items().at(0).summary, "Unknown resource type");
+}
+
 TEST(DataSources, TwoWithOneNameAreRefusedAsTheProviderIsBuilt) {
     TestProvider provider;
     EXPECT_THROW(provider.AddDataSource(std::make_unique<WordCount>()), std::logic_error);

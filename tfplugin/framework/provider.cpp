@@ -289,4 +289,16 @@ void Provider::CloseEphemeralResource(const CallContext& ctx,
     response.diagnostics.Append(closed.diagnostics);
 }
 
+const Type* Provider::ValueTypeOf(ObjectKind kind, const std::string& type_name, Diagnostics& diagnostics) const {
+    switch (kind) {
+        case ObjectKind::kResource:
+            return resources_.ValueTypeOf(type_name, diagnostics);
+        case ObjectKind::kDataSource:
+            return data_sources_.ValueTypeOf(type_name, diagnostics);
+        case ObjectKind::kEphemeralResource:
+            return ephemeral_resources_.ValueTypeOf(type_name, diagnostics);
+    }
+    return nullptr;
+}
+
 }  // namespace tfplugin::framework

@@ -68,6 +68,7 @@ public:
     void CloseEphemeralResource(const CallContext& ctx,
                                 const CloseEphemeralResourceRequest& request,
                                 CloseEphemeralResourceResponse& response) override;
+    const Type* ValueTypeOf(ObjectKind kind, const std::string& type_name, Diagnostics& diagnostics) const override;
 
 protected:
     /// Cross-attribute checks of the provider block (attribute validators have run already).

@@ -206,6 +206,9 @@ struct CloseEphemeralResourceResponse {
     Diagnostics diagnostics;
 };
 
+/// The kinds of object a provider offers besides itself.
+enum class ObjectKind { kResource, kDataSource, kEphemeralResource };
+
 /// Everything a provider of managed resources, data sources and ephemeral resources answers. The gRPC server owns the
 /// wire; an implementation sees only these types.
 class ProviderServer {
@@ -214,6 +217,9 @@ public:
 
     virtual GetMetadataResponse GetMetadata() = 0;
     virtual GetProviderSchemaResponse GetProviderSchema() = 0;
+    /// The value type of the object `type_name` of `kind`, which the server decodes its values
+    /// with, or nullptr after an error diagnostic: Terraform only sends names the schema announced.
+    virtual const Type* ValueTypeOf(ObjectKind kind, const std::string& type_name, Diagnostics& diagnostics) const = 0;
     virtual void ValidateProviderConfig(const CallContext& ctx,
                                         const ValidateProviderConfigRequest& request,
                                         ValidateResponse& response) = 0;

@@ -22,34 +22,11 @@ void Guarded(const char* rpc, Diagnostics& diagnostics, Call&& call) {
     }
 }
 
-// The value type of the object named `type_name` among one kind's types, or nullptr after an
-// error diagnostic: Terraform only sends names the schema announced.
-const Type* TypeOf(const std::map<std::string, Type>& types,
-                   const char* kind,
-                   const std::string& type_name,
-                   Diagnostics& diagnostics) {
-    auto found = types.find(type_name);
-    if (found == types.end()) {
-        diagnostics.AddError(std::string("Unknown ") + kind,
-                             "This provider has no " + std::string(kind) + " \"" + type_name + "\".");
-        return nullptr;
-    }
-    return &found->second;
-}
-
 void ToProto(std::chrono::system_clock::time_point when, google::protobuf::Timestamp& proto) {
     const auto since_epoch = when.time_since_epoch();
     const auto seconds = std::chrono::floor<std::chrono::seconds>(since_epoch);
     proto.set_seconds(seconds.count());
     proto.set_nanos(static_cast<std::int32_t>(std::chrono::nanoseconds(since_epoch - seconds).count()));
-}
-
-std::map<std::string, Type> ValueTypes(const std::map<std::string, Schema>& schemas) {
-    std::map<std::string, Type> types;
-    for (const auto& [name, schema] : schemas) {
-        types.emplace(name, schema.ValueType());
-    }
-    return types;
 }
 
 }  // namespace
@@ -58,25 +35,22 @@ ProviderService::ProviderService(ProviderServer& provider, StopSignal& stop_sign
     : provider_(provider),
       stop_signal_(stop_signal),
       schema_(provider.GetProviderSchema()),
-      provider_type_(schema_.provider.ValueType()),
-      resource_types_(ValueTypes(schema_.resource_schemas)),
-      data_source_types_(ValueTypes(schema_.data_source_schemas)),
-      ephemeral_resource_types_(ValueTypes(schema_.ephemeral_resource_schemas)) {}
+      provider_type_(schema_.provider.ValueType()) {}
 
 CallContext ProviderService::NewCallContext() {
     return CallContext{stop_signal_.Token()};
 }
 
 const Type* ProviderService::ResourceType(const std::string& type_name, Diagnostics& diagnostics) const {
-    return TypeOf(resource_types_, "resource type", type_name, diagnostics);
+    return provider_.ValueTypeOf(ObjectKind::kResource, type_name, diagnostics);
 }
 
 const Type* ProviderService::DataSourceType(const std::string& type_name, Diagnostics& diagnostics) const {
-    return TypeOf(data_source_types_, "data source", type_name, diagnostics);
+    return provider_.ValueTypeOf(ObjectKind::kDataSource, type_name, diagnostics);
 }
 
 const Type* ProviderService::EphemeralResourceType(const std::string& type_name, Diagnostics& diagnostics) const {
-    return TypeOf(ephemeral_resource_types_, "ephemeral resource type", type_name, diagnostics);
+    return provider_.ValueTypeOf(ObjectKind::kEphemeralResource, type_name, diagnostics);
 }
 
 grpc::Status ProviderService::GetMetadata(grpc::ServerContext* /*context*/,

@@ -87,9 +87,6 @@ private:
     StopSignal& stop_signal_;
     GetProviderSchemaResponse schema_;
     Type provider_type_;
-    std::map<std::string, Type> resource_types_;
-    std::map<std::string, Type> data_source_types_;
-    std::map<std::string, Type> ephemeral_resource_types_;
 };
 
 }  // namespace tfplugin::server
