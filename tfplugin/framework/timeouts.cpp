@@ -1,7 +1,8 @@
 #include "tfplugin/framework/timeouts.hpp"
 
-#include <cmath>
-#include <utility>
+#include <absl/time/time.h>
+
+#include <string>
 
 #include "tfplugin/framework/attributes.hpp"
 
@@ -11,85 +12,24 @@ namespace {
 
 constexpr const char* kBlockName = "timeouts";
 
-// Units in the order Go tries them: longer spellings before their prefixes.
-constexpr std::pair<std::string_view, double> kUnits[] = {
-    {"ns", 1.0},
-    {"us", 1e3},
-    {"\xC2\xB5s", 1e3},  // U+00B5 micro sign
-    {"\xCE\xBCs", 1e3},  // U+03BC Greek small letter mu
-    {"ms", 1e6},
-    {"s", 1e9},
-    {"m", 60e9},
-    {"h", 3600e9},
-};
-
-bool IsDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-
-// The number at the front of `text` ("1", "1.5", ".5"), consumed; nullopt without digits.
-std::optional<double> TakeNumber(std::string_view& text) {
-    std::size_t end = 0;
-    bool digits = false;
-    while (end < text.size() && IsDigit(text[end])) {
-        ++end;
-        digits = true;
-    }
-    if (end < text.size() && text[end] == '.') {
-        ++end;
-        while (end < text.size() && IsDigit(text[end])) {
-            ++end;
-            digits = true;
-        }
-    }
-    if (!digits)
-        return std::nullopt;
-    const double number = std::stod(std::string(text.substr(0, end)));
-    text.remove_prefix(end);
-    return number;
-}
-
-std::optional<double> TakeUnit(std::string_view& text) {
-    std::size_t end = 0;
-    while (end < text.size() && !IsDigit(text[end]) && text[end] != '.')
-        ++end;
-    const auto unit = text.substr(0, end);
-    for (const auto& [name, nanoseconds] : kUnits) {
-        if (unit == name) {
-            text.remove_prefix(end);
-            return nanoseconds;
-        }
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 std::optional<std::chrono::nanoseconds> ParseDuration(std::string_view text) {
-    bool negative = false;
-    if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-        negative = text.front() == '-';
-        text.remove_prefix(1);
+    // abseil reads Go's notation, but spells microseconds only "us" (Go also takes "µs" and
+    // "μs") and knows "inf", which Go does not.
+    std::string spelled(text);
+    for (const std::string_view micro : {"\xC2\xB5s", "\xCE\xBCs"}) {
+        for (auto at = spelled.find(micro); at != std::string::npos; at = spelled.find(micro))
+            spelled.replace(at, micro.size(), "us");
     }
-    if (text == "0")
-        return std::chrono::nanoseconds(0);
-    if (text.empty())
+    absl::Duration duration;
+    if (spelled.find("inf") != std::string::npos || !absl::ParseDuration(absl::string_view(spelled), &duration))
         return std::nullopt;
-    double total = 0;
-    while (!text.empty()) {
-        const auto number = TakeNumber(text);
-        if (!number)
-            return std::nullopt;
-        const auto unit = TakeUnit(text);  // Go requires a unit after every number but "0"
-        if (!unit)
-            return std::nullopt;
-        total += *number * *unit;
-    }
-    // Go's limit: about 292 years.
-    if (total > static_cast<double>(std::chrono::nanoseconds::max().count()))
+    // Go's limit: what 64 bits of nanoseconds hold, about 292 years.
+    const auto limit = absl::FromChrono(std::chrono::nanoseconds::max());
+    if (duration > limit || duration < -limit)
         return std::nullopt;
-    const auto nanoseconds = static_cast<std::int64_t>(std::llround(total));
-    return std::chrono::nanoseconds(negative ? -nanoseconds : nanoseconds);
+    return absl::ToChronoNanoseconds(duration);
 }
 
 Validator PositiveDuration() {

@@ -1,88 +1,61 @@
 #include "tfplugin/framework/timestamp.hpp"
 
-#include <charconv>
+#include <absl/time/time.h>
+
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <string>
 
 namespace tfplugin::framework {
 
 namespace {
 
-// Reads exactly `width` digits at `pos`.
-std::optional<int> Digits(std::string_view text, std::size_t pos, std::size_t width) {
-    if (pos + width > text.size())
-        return std::nullopt;
-    int value = 0;
-    for (std::size_t i = pos; i < pos + width; ++i) {
-        if (text[i] < '0' || text[i] > '9')
-            return std::nullopt;
-        value = value * 10 + (text[i] - '0');
+// RFC 3339's grammar, which absl::ParseTime alone reads too loosely for what users write (it
+// skips spaces, takes "+0300" and a 60th second): `dddd-dd-ddTdd:dd:dd[.d+](Z|±dd:dd)`.
+bool HasRfc3339Shape(std::string_view text) {
+    constexpr std::string_view kDateTime = "dddd-dd-ddTdd:dd:dd";
+    if (text.size() < kDateTime.size())
+        return false;
+    for (std::size_t i = 0; i < kDateTime.size(); ++i) {
+        const char want = kDateTime[i];
+        const char got = text[i];
+        const bool fits = want == 'd' ? std::isdigit(static_cast<unsigned char>(got)) != 0
+                                      : (got == want || (want == 'T' && got == 't'));
+        if (!fits)
+            return false;
     }
-    return value;
-}
-
-bool At(std::string_view text, std::size_t pos, char expected) {
-    return pos < text.size() && text[pos] == expected;
+    if (text.substr(17, 2) == "60")
+        return false;  // a leap second: RFC 3339 allows it, Go's time package (and so the API) does not
+    auto rest = text.substr(kDateTime.size());
+    if (!rest.empty() && rest.front() == '.') {
+        const auto digits = rest.find_first_not_of("0123456789", 1);
+        if (digits == 1)
+            return false;
+        rest.remove_prefix(digits == std::string_view::npos ? rest.size() : digits);
+    }
+    if (rest == "Z" || rest == "z")
+        return true;
+    return rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') &&
+           std::isdigit(static_cast<unsigned char>(rest[1])) && std::isdigit(static_cast<unsigned char>(rest[2])) &&
+           rest[3] == ':' && std::isdigit(static_cast<unsigned char>(rest[4])) &&
+           std::isdigit(static_cast<unsigned char>(rest[5]));
 }
 
 }  // namespace
 
 std::optional<Timestamp> Timestamp::ParseRfc3339(std::string_view text) {
-    const auto year = Digits(text, 0, 4);
-    const auto month = Digits(text, 5, 2);
-    const auto day = Digits(text, 8, 2);
-    const auto hour = Digits(text, 11, 2);
-    const auto minute = Digits(text, 14, 2);
-    const auto second = Digits(text, 17, 2);
-    if (!year || !month || !day || !hour || !minute || !second || !At(text, 4, '-') || !At(text, 7, '-') ||
-        !(At(text, 10, 'T') || At(text, 10, 't')) || !At(text, 13, ':') || !At(text, 16, ':')) {
+    if (!HasRfc3339Shape(text))
         return std::nullopt;
-    }
-    const std::chrono::year_month_day date{std::chrono::year{*year},
-                                           std::chrono::month{static_cast<unsigned>(*month)},
-                                           std::chrono::day{static_cast<unsigned>(*day)}};
-    // RFC 3339 allows a leap second (60); like Go's time package we do not.
-    if (!date.ok() || *hour > 23 || *minute > 59 || *second > 59) {
+    // The calendar (no 29 February 2025, no hour 24) and the offset are abseil's.
+    absl::Time time;
+    std::string error;  // says only "Failed to parse input"
+    if (!absl::ParseTime(absl::RFC3339_full, absl::string_view(text.data(), text.size()), &time, &error))
         return std::nullopt;
-    }
-    std::size_t pos = 19;
-    std::int64_t nanos = 0;
-    if (At(text, pos, '.')) {
-        ++pos;
-        std::size_t digits = 0;
-        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
-            if (digits < 9)
-                nanos = nanos * 10 + (text[pos] - '0');
-            ++digits;
-            ++pos;
-        }
-        if (digits == 0)
-            return std::nullopt;
-        for (std::size_t i = digits; i < 9; ++i)
-            nanos *= 10;
-    }
-    std::int64_t offset_seconds = 0;
-    if (At(text, pos, 'Z') || At(text, pos, 'z')) {
-        ++pos;
-    } else if (At(text, pos, '+') || At(text, pos, '-')) {
-        const int sign = text[pos] == '-' ? -1 : 1;
-        const auto offset_hours = Digits(text, pos + 1, 2);
-        const auto offset_minutes = Digits(text, pos + 4, 2);
-        if (!offset_hours || !offset_minutes || !At(text, pos + 3, ':') || *offset_hours > 23 || *offset_minutes > 59) {
-            return std::nullopt;
-        }
-        offset_seconds = sign * (*offset_hours * 3600 + *offset_minutes * 60);
-        pos += 6;
-    } else {
-        return std::nullopt;
-    }
-    if (pos != text.size())
-        return std::nullopt;
-
-    const auto days = std::chrono::sys_days(date).time_since_epoch().count();
     Timestamp timestamp;
-    timestamp.seconds = days * 86400 + *hour * 3600 + *minute * 60 + *second - offset_seconds;
-    timestamp.nanos = static_cast<std::int32_t>(nanos);
+    timestamp.seconds = absl::ToUnixSeconds(time);  // rounded toward the past, so nanos >= 0
+    timestamp.nanos =
+        static_cast<std::int32_t>(absl::ToInt64Nanoseconds(time - absl::FromUnixSeconds(timestamp.seconds)));
     return timestamp;
 }
 
