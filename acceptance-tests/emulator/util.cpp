@@ -1,6 +1,6 @@
 #include "acceptance-tests/emulator/util.hpp"
 
-#include <openssl/evp.h>
+#include <absl/strings/escaping.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -73,14 +73,7 @@ std::string NewId(const std::string& prefix) {
 std::string RandomToken(std::size_t bytes) {
     std::string raw(bytes, '\0');
     RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes));
-    std::string encoded(4 * ((bytes + 2) / 3), '\0');
-    encoded.resize(static_cast<std::size_t>(EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
-                                                            reinterpret_cast<const unsigned char*>(raw.data()),
-                                                            static_cast<int>(bytes))));
-    std::replace(encoded.begin(), encoded.end(), '+', '-');
-    std::replace(encoded.begin(), encoded.end(), '/', '_');
-    encoded.erase(std::remove(encoded.begin(), encoded.end(), '='), encoded.end());
-    return encoded;
+    return absl::WebSafeBase64Escape(raw);
 }
 
 std::string Sha256Hex(std::string_view data) {
@@ -96,20 +89,8 @@ std::string Sha256Hex(std::string_view data) {
 }
 
 std::string Base64UrlDecode(std::string_view text) {
-    std::string standard(text);
-    std::replace(standard.begin(), standard.end(), '-', '+');
-    std::replace(standard.begin(), standard.end(), '_', '/');
-    while (standard.size() % 4 != 0)
-        standard += '=';
-    std::string decoded(standard.size(), '\0');
-    const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(decoded.data()),
-                                       reinterpret_cast<const unsigned char*>(standard.data()),
-                                       static_cast<int>(standard.size()));
-    if (length < 0)
-        return {};
-    const auto padding = static_cast<std::size_t>(std::count(standard.end() - 2, standard.end(), '='));
-    decoded.resize(static_cast<std::size_t>(length) - padding);
-    return decoded;
+    std::string decoded;
+    return absl::WebSafeBase64Unescape(absl::string_view(text.data(), text.size()), &decoded) ? decoded : "";
 }
 
 std::size_t CharacterCount(const std::string& text) {

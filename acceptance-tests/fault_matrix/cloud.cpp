@@ -1,7 +1,7 @@
 #include "acceptance-tests/fault_matrix/cloud.hpp"
 
+#include <absl/strings/escaping.h>
 #include <httplib.h>
-#include <openssl/evp.h>
 
 #include <stdexcept>
 
@@ -25,12 +25,8 @@ void Collect(const json& attributes, StateView& view) {
 }
 
 std::string DecodeBase64(const std::string& text) {
-    std::string bytes(text.size() / 4 * 3 + 3, '\0');
-    const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()),
-                                       reinterpret_cast<const unsigned char*>(text.data()),
-                                       static_cast<int>(text.size()));
-    bytes.resize(length < 0 ? 0 : static_cast<std::size_t>(length));
-    return bytes;
+    std::string bytes;
+    return absl::Base64Unescape(text, &bytes) ? bytes : "";
 }
 
 // The fault matcher's pattern for a path the provider called: ids of keys and operations vary

@@ -1,5 +1,6 @@
 #include "client/auth/service_account_key.hpp"
 
+#include <absl/strings/escaping.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
@@ -50,20 +51,7 @@ Result<std::string> ReadKeyFile(const std::string& path) {
 }  // namespace
 
 std::string Base64Url(std::string_view bytes) {
-    std::string encoded(4 * ((bytes.size() + 2) / 3), '\0');
-    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
-                                       reinterpret_cast<const unsigned char*>(bytes.data()),
-                                       static_cast<int>(bytes.size()));
-    encoded.resize(static_cast<std::size_t>(length));
-    while (!encoded.empty() && encoded.back() == '=')
-        encoded.pop_back();
-    for (auto& c : encoded) {
-        if (c == '+')
-            c = '-';
-        if (c == '/')
-            c = '_';
-    }
-    return encoded;
+    return absl::WebSafeBase64Escape(absl::string_view(bytes.data(), bytes.size()));
 }
 
 Result<ServiceAccountKey> LoadServiceAccountKey(std::string_view path_or_content) {

@@ -1,3 +1,4 @@
+#include <absl/strings/escaping.h>
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -14,21 +15,9 @@
 namespace ycloud::auth {
 namespace {
 
-std::string FromBase64Url(std::string text) {
-    for (auto& c : text) {
-        if (c == '-')
-            c = '+';
-        if (c == '_')
-            c = '/';
-    }
-    while (text.size() % 4 != 0)
-        text += '=';
-    std::string decoded(text.size(), '\0');
-    const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(decoded.data()),
-                                       reinterpret_cast<const unsigned char*>(text.data()),
-                                       static_cast<int>(text.size()));
-    decoded.resize(static_cast<std::size_t>(length) -
-                   static_cast<std::size_t>(std::count(text.end() - 2, text.end(), '=')));
+std::string FromBase64Url(const std::string& text) {
+    std::string decoded;
+    EXPECT_TRUE(absl::WebSafeBase64Unescape(text, &decoded)) << "not base64url";
     return decoded;
 }
 

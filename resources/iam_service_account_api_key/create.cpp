@@ -1,6 +1,8 @@
 // Create: one create call, then the secret goes where the configuration says: the state, the
 // state encrypted to a PGP key, and/or a new Lockbox version. Once the key exists the state names
 // it whatever fails later, so Terraform records it (tainted) and the next apply replaces it.
+#include <absl/strings/escaping.h>
+
 #include <optional>
 #include <variant>
 
@@ -9,7 +11,6 @@
 #include "resources/iam_service_account_api_key/lockbox_output.hpp"
 #include "resources/iam_service_account_api_key/resource.hpp"
 #include "resources/iam_service_account_api_key/state_mapping.hpp"
-#include "resources/pgp/base64.hpp"
 #include "tfplugin/framework/timeouts.hpp"
 
 namespace provider {
@@ -41,7 +42,7 @@ bool StoreSecret(ycloud::Client& client,
                                           problem + ". " + TaintedKeyNote(id));
             return false;
         }
-        state.encrypted_secret_key = Value::String(pgp::EncodeBase64(*encrypted));
+        state.encrypted_secret_key = Value::String(absl::Base64Escape(*encrypted));
         state.key_fingerprint = Value::String(public_key->Fingerprint());
     }
     if (lockbox) {

@@ -1,5 +1,6 @@
 #include "resources/pgp/public_key.hpp"
 
+#include <absl/strings/escaping.h>
 #include <fcntl.h>
 #include <rnp/rnp.h>
 #include <rnp/rnp_err.h>
@@ -10,7 +11,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "resources/pgp/base64.hpp"
 #include "resources/pgp/crypto_backend.hpp"
 
 namespace provider::pgp {
@@ -88,8 +88,9 @@ std::variant<PublicKey, std::string> PublicKey::Parse(std::string_view text) {
     std::string key_bytes;
     if (trimmed.substr(0, kArmorHeader.size()) == kArmorHeader) {
         key_bytes = std::string(trimmed);
-    } else if (auto decoded = DecodeBase64(trimmed)) {
-        key_bytes = std::move(*decoded);
+    } else if (!trimmed.empty() &&
+               absl::Base64Unescape(absl::string_view(trimmed.data(), trimmed.size()), &key_bytes)) {
+        // abseil skips line breaks and other whitespace: keys are often pasted wrapped.
     } else {
         return std::string(
             "it is neither base64 (of a binary or ASCII-armored key) nor an ASCII-armored key beginning with "

@@ -1,5 +1,6 @@
 #include "tfplugin/server/auto_mtls.hpp"
 
+#include <absl/strings/escaping.h>
 #include <openssl/bio.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
@@ -53,13 +54,12 @@ std::string ReadBio(BIO* bio) {
     return std::string(data, static_cast<std::size_t>(length));
 }
 
+// go-plugin reads the certificate with Go's RawStdEncoding: standard base64 without padding.
 std::string Base64NoPadding(const unsigned char* data, int length) {
-    std::string encoded(static_cast<std::size_t>(4 * ((length + 2) / 3)), '\0');
-    const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()), data, length);
-    encoded.resize(static_cast<std::size_t>(written));
-    while (!encoded.empty() && encoded.back() == '=') {
+    auto encoded =
+        absl::Base64Escape(absl::string_view(reinterpret_cast<const char*>(data), static_cast<std::size_t>(length)));
+    while (!encoded.empty() && encoded.back() == '=')
         encoded.pop_back();
-    }
     return encoded;
 }
 

@@ -6,13 +6,11 @@
 #include <string_view>
 #include <variant>
 
-#include "resources/pgp/base64.hpp"
 #include "resources/pgp/public_key.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     (void)provider::pgp::IsKeybaseReference(text);
-    (void)provider::pgp::DecodeBase64(text);
     auto parsed = provider::pgp::PublicKey::Parse(text);
     if (auto* key = std::get_if<provider::pgp::PublicKey>(&parsed)) {
         (void)key->Fingerprint();
