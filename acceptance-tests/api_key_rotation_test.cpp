@@ -101,6 +101,25 @@ TEST(ApiKeyRotation, AKeyOlderThanRotateAfterIsReplacedByThePlan) {
     EXPECT_TRUE(scenario.Emulator().State()["apiKeys"].empty());
 }
 
+// Terraform plans again during the apply with the value known; a rotation decided only then would
+// be refused as an inconsistent plan, so an unknown rotate_after of an existing key is a warning
+// (not an error: the plan before a destroy must pass).
+TEST(ApiKeyRotation, AnExistingKeysUnknownRotateAfterIsAWarningAndNoRotation) {
+    Scenario scenario;
+    // timestamp() is known only during the apply.
+    scenario.Apply(KeyResource("  rotate_after = timestamp() != \"\" ? \"720h\" : \"1h\"\n"));
+    ASSERT_FALSE(testing::Test::HasFatalFailure());
+    const auto id = scenario.KeyValues()["id"];
+    const auto planned = scenario.Workspace().Run({"plan", "-no-color"});
+    EXPECT_EQ(planned.exit_code, 0) << planned.err;
+    EXPECT_NE(planned.out.find("rotate_after not known"), std::string::npos) << planned.out;
+    EXPECT_EQ(planned.out.find("forces replacement"), std::string::npos) << planned.out;
+    const auto destroyed = scenario.Workspace().Run({"destroy", "-auto-approve", "-no-color"});
+    EXPECT_EQ(destroyed.exit_code, 0) << destroyed.out << destroyed.err;
+    EXPECT_TRUE(scenario.Emulator().State()["apiKeys"].empty());
+    EXPECT_EQ(scenario.Emulator().ApiKeysCreated(), 1) << "never rotated";
+}
+
 // Validation names the attribute and the notation it wants.
 TEST(ApiKeyRotation, AMalformedRotateAfterIsRefusedAtItsAttribute) {
     Scenario scenario;

@@ -113,6 +113,8 @@ std::vector<InvalidCase> InvalidCases() {
          kSa + "  scopes = [\"yc.postbox.send\", \"yc.postbox.send\"]\n",
          "scopes",
          "must not repeat"},
+        {"null_scope", kSa + "  scopes = [\"yc.postbox.send\", null]\n", "scopes", "needs a value"},
+        {"rotate_after_in_days", kSa + "  rotate_after = \"90d\"\n", "rotate_after", "positive duration"},
         {"scope_and_scopes",
          kSa + "  scope = \"yc.postbox.send\"\n  scopes = [\"yc.postbox.send\"]\n",
          "scope",

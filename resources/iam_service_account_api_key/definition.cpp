@@ -114,10 +114,12 @@ Definition Build() {
                  "the old one goes. An empty map is the same as none."),
         Optional(attribute::kRotateAfter,
                  Type::String(),
-                 "Age after which the key is replaced, as a duration such as `720h` (30 days) or `2160h` (90 days); "
-                 "units are `h`, `m` and `s`. A plan compares the key's `created_at` with the time of its refresh, "
-                 "so `-refresh=false` never rotates. Together with `lifecycle { create_before_destroy = true }` the "
-                 "new key exists before the old one goes."),
+                 "Age at which the key is replaced, as a duration in Go's notation such as `720h` (30 days) or "
+                 "`2160h` (90 days); there is no unit of days. A plan judges the key's `created_at` at the latest "
+                 "refresh the state records: its own, or with `-refresh=false` the last one saved. A value known "
+                 "only after apply does not rotate. Together with `lifecycle { create_before_destroy = true }` the new "
+                 "key exists "
+                 "before the old one goes."),
     };
     block.block_types = {OutputToLockboxBlock()};
     AddTimeoutsBlock(definition, {"create", "read", "update", "delete"});
@@ -153,6 +155,7 @@ Definition Build() {
     rules[attribute::kDescription].validators = {StringLengthAtMost(limits::kDescriptionLength)};
     rules[attribute::kScopes].validators = {SizeAtMost(limits::kScopeCount),
                                             ElementsUnique(),
+                                            ElementsNotNull(),
                                             EachElement(StringNotEmpty()),
                                             EachElement(StringLengthAtMost(limits::kScopeLength))};
     rules[attribute::kScope].validators = {StringLengthAtMost(limits::kScopeLength)};

@@ -200,6 +200,16 @@ void ApiKeyResource::PlanChanges(const tfplugin::CallContext& ctx,
         response.requires_replace.push_back(PathOf(&ApiKeyModel::id));
         return;
     }
+    if (planned.rotate_after.IsUnknown() && HasRefreshTime(request.prior_private)) {
+        // Not an error: Terraform plans this way before a destroy too. Terraform plans again during
+        // the apply, with the value known; were the key due by then, it would refuse the apply.
+        response.diagnostics.AddAttributeWarning(
+            PathOf(&ApiKeyModel::rotate_after),
+            "rotate_after not known",
+            "rotate_after comes from a value known only after apply, so this plan cannot tell whether the key is "
+            "due for rotation and does not rotate it; should the key turn out to be due, Terraform stops the apply "
+            "with an inconsistent plan. Use a literal or a variable.");
+    }
     if (const auto why = RotationDue(planned, request.prior_private)) {
         // Terraform replaces for a path whose planned value differs from the prior one: the new
         // key's creation time is that value.

@@ -23,6 +23,10 @@ void ForgetRefreshTime(tfplugin::framework::PrivateState& private_state) {
     private_state.Set(kRefreshedAt, "");
 }
 
+bool HasRefreshTime(const tfplugin::framework::PrivateState& private_state) {
+    return private_state.Get(kRefreshedAt).has_value();
+}
+
 std::optional<std::string> RotationDue(const ApiKeyModel& planned,
                                        const tfplugin::framework::PrivateState& prior_private) {
     const auto refreshed_text = prior_private.Get(kRefreshedAt);
@@ -38,7 +42,7 @@ std::optional<std::string> RotationDue(const ApiKeyModel& planned,
     const auto age = std::chrono::seconds(refreshed->seconds - created->seconds);
     if (age < *rotate_after)
         return std::nullopt;
-    return "API key " + TextOr(planned.id) + " was created at " + created_text + ", more than rotate_after (" +
+    return "API key " + TextOr(planned.id) + " was created at " + created_text + ", at least rotate_after (" +
            rotate_after_text + ") before the refresh at " + *refreshed_text + ", so a new key replaces it.";
 }
 

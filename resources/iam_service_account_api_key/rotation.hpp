@@ -17,6 +17,9 @@ void RememberRefreshTime(tfplugin::framework::PrivateState& private_state, std::
 /// Removes the record: a new key is planned, whose age no refresh has seen yet.
 void ForgetRefreshTime(tfplugin::framework::PrivateState& private_state);
 
+/// Whether a refresh recorded its time, so that `rotate_after` decides about a replacement.
+bool HasRefreshTime(const tfplugin::framework::PrivateState& private_state);
+
 /// Why `planned` (a plan of an existing key) is due for rotation at the refresh `prior_private`
 /// recorded, or nullopt when it is not, or when that cannot be told yet (no refresh, unknown or
 /// unset `rotate_after`).

@@ -82,6 +82,7 @@ const framework::Definition& EphemeralApiKey::GetDefinition() const {
         rules["description"].validators = {framework::StringLengthAtMost(limits::kDescriptionLength)};
         rules["scopes"].validators = {framework::SizeAtMost(limits::kScopeCount),
                                       framework::ElementsUnique(),
+                                      framework::ElementsNotNull(),
                                       framework::EachElement(framework::StringNotEmpty()),
                                       framework::EachElement(framework::StringLengthAtMost(limits::kScopeLength))};
         rules["ttl"].validators = {framework::PositiveDuration()};

@@ -147,6 +147,24 @@ Validator NotUsed(std::string why) {
     };
 }
 
+Validator ElementsNotNull() {
+    return [](const Value& value, const AttributePath& path, Diagnostics& diagnostics) {
+        if (!Checkable(value))
+            return;
+        const auto& elements = value.Elements();
+        for (std::size_t i = 0; i < elements.size(); ++i) {
+            if (!elements[i].IsNull())
+                continue;
+            const auto element = path.Index(static_cast<std::int64_t>(i));
+            diagnostics.AddAttributeError(element,
+                                          "Null element",
+                                          "Element " + element.ToString() + " is null; every element of " +
+                                              path.ToString() +
+                                              " needs a value (is a variable it comes from left unset?).");
+        }
+    };
+}
+
 Validator EachElement(Validator element_validator) {
     return [element_validator = std::move(element_validator)](
                const Value& value, const AttributePath& path, Diagnostics& diagnostics) {

@@ -28,6 +28,9 @@ Validator WholeNumberBetween(std::int64_t least, std::int64_t most);
 Validator SizeAtMost(std::size_t max);
 /// A list whose known elements are all different.
 Validator ElementsUnique();
+/// A list or set without null elements: Terraform lets `[var.unset]` through, and a null would
+/// otherwise be dropped without a word.
+Validator ElementsNotNull();
 /// Runs the validator on each element of a list or set, with the element's index in the path.
 Validator EachElement(Validator element_validator);
 

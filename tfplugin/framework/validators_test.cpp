@@ -23,7 +23,8 @@ Diagnostics Check(const Validator& validator, const Value& value) {
 }
 
 TEST(Validators, NullAndUnknownAlwaysPass) {
-    for (const auto& validator : {StringLengthAtMost(1), StringNotEmpty(), SizeAtMost(0), ElementsUnique()}) {
+    for (const auto& validator :
+         {StringLengthAtMost(1), StringNotEmpty(), SizeAtMost(0), ElementsUnique(), ElementsNotNull()}) {
         EXPECT_FALSE(Check(validator, Value::Null(Type::String())).HasError());
         EXPECT_FALSE(Check(validator, Value::Unknown(Type::List(Type::String()))).HasError());
     }
@@ -43,6 +44,16 @@ TEST(Validators, DuplicatesPointAtTheRepeatedElement) {
     ASSERT_EQ(diagnostics.Items().size(), 1U);
     EXPECT_EQ(diagnostics.Items()[0].attribute, AttributePath::Root("attr").Index(2));
     EXPECT_NE(diagnostics.Items()[0].detail.find("index 0 and again at index 2"), std::string::npos);
+}
+
+TEST(Validators, NullElementsAreNamedByTheirIndex) {
+    const auto list = Value::List(Type::String(), {Value::String("a"), Value::Null(Type::String())});
+    const auto diagnostics = Check(ElementsNotNull(), list);
+    ASSERT_EQ(diagnostics.Items().size(), 1U);
+    EXPECT_EQ(diagnostics.Items()[0].attribute, AttributePath::Root("attr").Index(1));
+    EXPECT_FALSE(Check(ElementsNotNull(), Strings({"a", ""})).HasError());
+    EXPECT_FALSE(Check(ElementsNotNull(), Value::List(Type::String(), {Value::Unknown(Type::String())})).HasError())
+        << "an unknown element is checked when it is known";
 }
 
 TEST(Validators, UniquenessOfManyElementsIsFastAndBriefAboutRepeats) {
