@@ -1,10 +1,7 @@
 #include "resources/iam_service_account_api_key/model.hpp"
 
-#include <map>
-#include <stdexcept>
-#include <utility>
-
 #include "resources/iam_service_account_api_key/definition.hpp"
+#include "tfplugin/framework/typed_model.hpp"
 
 namespace provider {
 
@@ -14,7 +11,7 @@ using tfplugin::Value;
 namespace attribute = api_key_attribute;
 
 // Each field with its attribute: the one table both directions read.
-constexpr std::pair<const char*, Value ApiKeyModel::*> kFields[] = {
+constexpr tfplugin::framework::ModelFields<ApiKeyModel, 16> kFields({{
     {attribute::kId, &ApiKeyModel::id},
     {attribute::kServiceAccountId, &ApiKeyModel::service_account_id},
     {attribute::kDescription, &ApiKeyModel::description},
@@ -31,39 +28,29 @@ constexpr std::pair<const char*, Value ApiKeyModel::*> kFields[] = {
     {attribute::kRotateAfter, &ApiKeyModel::rotate_after},
     {attribute::kOutputToLockbox, &ApiKeyModel::output_to_lockbox},
     {attribute::kTimeouts, &ApiKeyModel::timeouts},
-};
+}});
+
+const tfplugin::Type& ApiKeyType() {
+    static const auto type = ApiKeyDefinition().schema.ValueType();
+    return type;
+}
 
 }  // namespace
 
 ApiKeyModel ApiKeyModel::From(const Value& object) {
-    ApiKeyModel model;
-    for (const auto& [name, field] : kFields)
-        model.*field = object.Attribute(name);
-    return model;
+    return kFields.Read(object);
 }
 
 ApiKeyModel ApiKeyModel::Null() {
-    const auto type = ApiKeyDefinition().schema.ValueType();
-    const auto& types = type.AttributeTypes();
-    ApiKeyModel model;
-    for (const auto& [name, field] : kFields)
-        model.*field = Value::Null(types.at(name));
-    return model;
+    return kFields.Nulls(ApiKeyType());
 }
 
 Value ApiKeyModel::ToValue() const {
-    std::map<std::string, Value> attributes;
-    for (const auto& [name, field] : kFields)
-        attributes.emplace(name, this->*field);
-    return Value::Object(ApiKeyDefinition().schema.ValueType(), std::move(attributes));
+    return kFields.Write(*this, ApiKeyType());
 }
 
 const char* AttributeNameOf(ApiKeyField field) {
-    for (const auto& [name, known] : kFields) {
-        if (known == field)
-            return name;
-    }
-    throw std::logic_error("ApiKeyModel: a field without an attribute");
+    return kFields.NameOf(field);
 }
 
 tfplugin::AttributePath PathOf(ApiKeyField field) {

@@ -8,6 +8,7 @@
 #include "tfplugin/framework/attributes.hpp"
 #include "tfplugin/framework/timeouts.hpp"
 #include "tfplugin/framework/timestamp.hpp"
+#include "tfplugin/framework/typed_model.hpp"
 #include "tfplugin/framework/validators.hpp"
 
 namespace provider {
@@ -19,6 +20,27 @@ using tfplugin::Type;
 using tfplugin::Value;
 namespace framework = tfplugin::framework;
 namespace limits = api_key_limits;
+
+// The configuration and result, field by field.
+struct EphemeralKeyModel {
+    Value service_account_id;
+    Value description;
+    Value scopes;
+    Value ttl;
+    Value id;
+    Value secret;
+    Value expires_at;
+};
+
+constexpr framework::ModelFields<EphemeralKeyModel, 7> kFields({{
+    {"service_account_id", &EphemeralKeyModel::service_account_id},
+    {"description", &EphemeralKeyModel::description},
+    {"scopes", &EphemeralKeyModel::scopes},
+    {"ttl", &EphemeralKeyModel::ttl},
+    {"id", &EphemeralKeyModel::id},
+    {"secret", &EphemeralKeyModel::secret},
+    {"expires_at", &EphemeralKeyModel::expires_at},
+}});
 
 constexpr const char* kDefaultTtl = "1h";
 // Private data: what Close needs to delete the key, and to say until when it lives if it cannot.
@@ -97,20 +119,20 @@ void EphemeralApiKey::Open(const tfplugin::CallContext& ctx,
     auto* client = api_client_->GetOrDiagnose(response.diagnostics);
     if (client == nullptr)
         return;
-    const auto& config = request.config;
-    const auto ttl_text = TextOr(config.Attribute("ttl"), kDefaultTtl);
+    const auto config = kFields.Read(request.config);
+    const auto ttl_text = TextOr(config.ttl, kDefaultTtl);
     const auto expires_at = ExpiryAfter(*framework::ParseDuration(ttl_text));
     if (!expires_at) {
-        response.diagnostics.AddAttributeError(AttributePath::Root("ttl"),
+        response.diagnostics.AddAttributeError(AttributePath::Root(kFields.NameOf(&EphemeralKeyModel::ttl)),
                                                "Time to live too long",
                                                "An API key must expire before " + std::string(limits::kExpiresAtEnd) +
                                                    "; \"" + ttl_text + "\" reaches past that.");
         return;
     }
     ycloud::CreateApiKeyRequest create;
-    create.service_account_id = config.Attribute("service_account_id").AsString();
-    create.description = TextOr(config.Attribute("description"), "");
-    create.scopes = Texts(config.Attribute("scopes"));
+    create.service_account_id = TextOr(config.service_account_id);
+    create.description = TextOr(config.description);
+    create.scopes = Texts(config.scopes);
     create.expires_at = *expires_at;
     auto created = client->ApiKeys().Create(create, CallContextFor(ctx, kDefaultOperationTimeout));
     if (!created) {
@@ -128,9 +150,11 @@ void EphemeralApiKey::Open(const tfplugin::CallContext& ctx,
     }
     response.private_state.Set(kKeyId, key.id);
     response.private_state.Set(kExpiresAt, key_expires_at);
-    response.result = response.result.WithAttribute("id", Value::String(key.id))
-                          .WithAttribute("secret", Value::String(std::string(created.Value().secret.Reveal())))
-                          .WithAttribute("expires_at", Value::String(key_expires_at));
+    auto result = kFields.Read(response.result);
+    result.id = Value::String(key.id);
+    result.secret = Value::String(std::string(created.Value().secret.Reveal()));
+    result.expires_at = Value::String(key_expires_at);
+    response.result = kFields.Write(result, response.result.GetType());
 }
 
 void EphemeralApiKey::Close(const tfplugin::CallContext& ctx,
