@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "acceptance-tests/support/scenario.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace acceptance {
 namespace {
@@ -63,18 +64,32 @@ TEST(ApiKeyRotation, AnEmptyMapIsNoTriggerAndTheDefaultOrderDeletesFirst) {
     });
 }
 
+// The serial of the state file, which Terraform raises each time it writes a new state.
+int StateSerial(const TerraformWorkspace& workspace) {
+    return json::parse(test_support::ReadFile(workspace.Directory() / "terraform.tfstate"))["serial"].get<int>();
+}
+
 TEST(ApiKeyRotation, AKeyOlderThanRotateAfterIsReplacedByThePlan) {
     Scenario scenario;
     auto& workspace = scenario.Workspace();
-    scenario.Apply(KeyResource("  rotate_after = \"720h\"\n" + std::string(kCreateBeforeDestroy)));
+    const auto with_rotate_after = [](const std::string& duration) {
+        return KeyResource("  rotate_after = \"" + duration + "\"\n" + std::string(kCreateBeforeDestroy));
+    };
+    scenario.Apply(with_rotate_after("720h"));
     ASSERT_FALSE(testing::Test::HasFatalFailure());
     scenario.ExpectEmptyPlan();
     const auto first = scenario.KeyValues();
+    // A key that is not due leaves the state alone: an apply with nothing to do writes none.
+    const auto serial = StateSerial(workspace);
+    scenario.Apply(with_rotate_after("720h"));
+    EXPECT_EQ(StateSerial(workspace), serial) << "a refresh of a key that is not due wrote a new state";
+
+    // A shorter period is recorded by an update first: the refresh judges by the state's value.
+    scenario.Apply(with_rotate_after("1s"));
+    EXPECT_EQ(scenario.KeyValues()["id"], first["id"]);
 
     // Ages are whole seconds of the refresh's clock: wait until the key is surely 1 s old.
     std::this_thread::sleep_for(std::chrono::milliseconds(2100));
-    workspace.WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() +
-                          KeyResource("  rotate_after = \"1s\"\n" + std::string(kCreateBeforeDestroy)));
     const auto planned = workspace.Run({"plan", "-no-color", "-out=rotate.tfplan"});
     ASSERT_EQ(planned.exit_code, 0) << planned.out << planned.err;
     EXPECT_NE(planned.out.find("API key due for rotation"), std::string::npos) << planned.out;
@@ -92,28 +107,38 @@ TEST(ApiKeyRotation, AKeyOlderThanRotateAfterIsReplacedByThePlan) {
     EXPECT_EQ(scenario.Emulator().Probe(second["secret_key"], "yc.monitoring.manage"), 200);
     EXPECT_EQ(scenario.Emulator().PeakApiKeys(), 2) << "the new key existed before the old one went";
 
-    // Back to a long rotation period: an update of the state alone, then nothing to do.
-    scenario.Apply(KeyResource("  rotate_after = \"720h\"\n" + std::string(kCreateBeforeDestroy)));
+    // Back to a long rotation period, though the refresh finds the new key due by the state's 1s:
+    // the planned value decides, so this is an update of the state alone, then nothing to do.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    scenario.Apply(with_rotate_after("720h"));
     EXPECT_EQ(scenario.KeyValues()["id"], second["id"]);
     scenario.ExpectEmptyPlan();
     const auto destroyed = workspace.Run({"destroy", "-auto-approve", "-no-color"});
     EXPECT_EQ(destroyed.exit_code, 0) << destroyed.out << destroyed.err;
     EXPECT_TRUE(scenario.Emulator().State()["apiKeys"].empty());
+    EXPECT_EQ(scenario.Emulator().ApiKeysCreated(), 2);
 }
 
 // Terraform plans again during the apply with the value known; a rotation decided only then would
-// be refused as an inconsistent plan, so an unknown rotate_after of an existing key is a warning
-// (not an error: the plan before a destroy must pass).
-TEST(ApiKeyRotation, AnExistingKeysUnknownRotateAfterIsAWarningAndNoRotation) {
+// be refused as an inconsistent plan. So when a refresh found a key due and the new rotate_after
+// is unknown, the plan warns and does not rotate (not an error: the plan before a destroy must
+// pass), and the apply keeps to that.
+TEST(ApiKeyRotation, AnUnknownRotateAfterOfAKeyFoundDueWarnsAndDoesNotRotate) {
     Scenario scenario;
-    // timestamp() is known only during the apply.
-    scenario.Apply(KeyResource("  rotate_after = timestamp() != \"\" ? \"720h\" : \"1h\"\n"));
+    scenario.Apply(KeyResource("  rotate_after = \"1s\"\n"));
     ASSERT_FALSE(testing::Test::HasFatalFailure());
     const auto id = scenario.KeyValues()["id"];
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    // timestamp() is known only during the apply.
+    scenario.Workspace().WriteConfig(RequiredProvidersBlock() + scenario.Emulator().ProviderBlock() +
+                                     KeyResource("  rotate_after = timestamp() != \"\" ? \"720h\" : \"1h\"\n"));
     const auto planned = scenario.Workspace().Run({"plan", "-no-color"});
     EXPECT_EQ(planned.exit_code, 0) << planned.err;
     EXPECT_NE(planned.out.find("rotate_after not known"), std::string::npos) << planned.out;
     EXPECT_EQ(planned.out.find("forces replacement"), std::string::npos) << planned.out;
+    const auto applied = scenario.Workspace().Run({"apply", "-auto-approve", "-no-color"});
+    EXPECT_EQ(applied.exit_code, 0) << applied.out << applied.err;
+    EXPECT_EQ(scenario.KeyValues()["id"], id);
     const auto destroyed = scenario.Workspace().Run({"destroy", "-auto-approve", "-no-color"});
     EXPECT_EQ(destroyed.exit_code, 0) << destroyed.out << destroyed.err;
     EXPECT_TRUE(scenario.Emulator().State()["apiKeys"].empty());

@@ -115,11 +115,10 @@ Definition Build() {
         Optional(attribute::kRotateAfter,
                  Type::String(),
                  "Age at which the key is replaced, as a duration in Go's notation such as `720h` (30 days) or "
-                 "`2160h` (90 days); there is no unit of days. A plan judges the key's `created_at` at the latest "
-                 "refresh the state records: its own, or with `-refresh=false` the last one saved. A value known "
-                 "only after apply does not rotate. Together with `lifecycle { create_before_destroy = true }` the new "
-                 "key exists "
-                 "before the old one goes."),
+                 "`2160h` (90 days); there is no unit of days. A plan checks the key's age when it refreshes the "
+                 "key, by the `rotate_after` the state holds: a new or shorter value takes effect from the plan "
+                 "after the apply that records it. A value known only after apply does not rotate. Together with "
+                 "`lifecycle { create_before_destroy = true }` the new key exists before the old one goes."),
     };
     block.block_types = {OutputToLockboxBlock()};
     AddTimeoutsBlock(definition, {"create", "read", "update", "delete"});

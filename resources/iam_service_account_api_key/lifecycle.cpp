@@ -61,8 +61,8 @@ void ApiKeyResource::Read(const tfplugin::CallContext& ctx,
         return;
     }
     ClearKeyGone(response.private_state);  // seen now: a mark from a read that failed is void
-    RememberRefreshTime(response.private_state, std::chrono::system_clock::now());
     WriteApiKey(state, key.Value());
+    RecordRotationCheck(response.private_state, state, std::chrono::system_clock::now());
     response.new_state = state.ToValue();
 }
 

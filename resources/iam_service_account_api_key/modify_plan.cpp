@@ -186,7 +186,7 @@ void ApiKeyResource::PlanChanges(const tfplugin::CallContext& ctx,
         // still has to retire stays, the mark that it is gone goes (the new key's Create starts
         // afresh), and so does the refresh that saw the old key's age.
         ClearKeyGone(response.planned_private);
-        ForgetRefreshTime(response.planned_private);
+        ForgetRotationCheck(response.planned_private);
         CheckScopes(ctx, config, response.diagnostics);
         CheckLockboxSecret(ctx, config, response.diagnostics);
         WarnIfExpiryPassed(config, true, response.diagnostics);
@@ -200,7 +200,7 @@ void ApiKeyResource::PlanChanges(const tfplugin::CallContext& ctx,
         response.requires_replace.push_back(PathOf(&ApiKeyModel::id));
         return;
     }
-    if (planned.rotate_after.IsUnknown() && HasRefreshTime(request.prior_private)) {
+    if (planned.rotate_after.IsUnknown() && FoundDue(request.prior_private)) {
         // Not an error: Terraform plans this way before a destroy too. Terraform plans again during
         // the apply, with the value known; were the key due by then, it would refuse the apply.
         response.diagnostics.AddAttributeWarning(
