@@ -1,6 +1,7 @@
 #include "resources/iam_service_account_api_key/definition.hpp"
 
 #include "resources/common/api_key_limits.hpp"
+#include "resources/common/api_key_rules.hpp"
 #include "resources/iam_service_account_api_key/model.hpp"
 #include "tfplugin/framework/attributes.hpp"
 #include "tfplugin/framework/timeouts.hpp"
@@ -145,18 +146,13 @@ Definition Build() {
                              attribute::kRotationTriggers,
                              attribute::kRotateAfter})
         rules[name].empty_means_unset = true;
-    rules[attribute::kServiceAccountId].validators = {StringNotEmpty(),
-                                                      StringLengthAtMost(limits::kServiceAccountIdLength)};
+    rules[attribute::kServiceAccountId].validators = ServiceAccountIdValidators();
     rules[attribute::kServiceAccountId].requires_replace = true;
     rules[attribute::kPgpKey].requires_replace = true;
     rules[attribute::kRotationTriggers].requires_replace = true;
     rules[attribute::kRotateAfter].validators = {PositiveDuration()};
-    rules[attribute::kDescription].validators = {StringLengthAtMost(limits::kDescriptionLength)};
-    rules[attribute::kScopes].validators = {SizeAtMost(limits::kScopeCount),
-                                            ElementsUnique(),
-                                            ElementsNotNull(),
-                                            EachElement(StringNotEmpty()),
-                                            EachElement(StringLengthAtMost(limits::kScopeLength))};
+    rules[attribute::kDescription].validators = DescriptionValidators();
+    rules[attribute::kScopes].validators = ScopesValidators();
     rules[attribute::kScope].validators = {StringLengthAtMost(limits::kScopeLength)};
     rules[attribute::kScope].conflicts_with = {attribute::kScopes};
     rules[attribute::kExpiresAt].validators = {

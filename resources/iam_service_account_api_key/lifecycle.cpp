@@ -22,8 +22,10 @@ namespace {
 
 // Forgotten, and the next plan creates it again; unless Lockbox versions still hold its secret:
 // then it stays, marked, so the plan replaces it and its delete retires them first.
-void KeyNoLongerExists(const tfplugin::framework::ReadRequest& request, tfplugin::framework::ReadResponse& response) {
-    const auto versions = VersionsToRetire(ApiKeyModel::From(request.current_state), request.private_state);
+void KeyNoLongerExists(const ApiKeyModel& state,
+                       const tfplugin::framework::ReadRequest& request,
+                       tfplugin::framework::ReadResponse& response) {
+    const auto versions = VersionsToRetire(state, request.private_state);
     if (versions.empty()) {
         response.new_state = Value::Null(request.current_state.GetType());
         return;
@@ -34,8 +36,7 @@ void KeyNoLongerExists(const tfplugin::framework::ReadRequest& request, tfplugin
         list += (list.empty() ? "" : ", ") + version.version_id + " of Lockbox secret " + version.secret_id;
     response.diagnostics.AddWarning(
         "API key no longer exists",
-        "API key " + TextOr(request.current_state.Attribute(api_key_attribute::kId)) +
-            " no longer exists, but version " + list +
+        "API key " + TextOr(state.id) + " no longer exists, but version " + list +
             " still holds its secret, so the key stays in the state until that is retired: a plan replaces the key "
             "(a destroy removes it), and deleting the old key schedules the version for destruction.");
 }
@@ -54,7 +55,7 @@ void ApiKeyResource::Read(const tfplugin::CallContext& ctx,
     auto key = client->ApiKeys().Get(id, call);
     if (!key) {
         if (key.GetError().IsNotFound()) {
-            KeyNoLongerExists(request, response);
+            KeyNoLongerExists(state, request, response);
             return;
         }
         AddApiError(response.diagnostics, "Cannot read API key " + id, key.GetError());

@@ -62,9 +62,8 @@ std::optional<bool> IsSet(const ApiKeyModel& object, ApiKeyField field) {
 }
 
 bool Changed(const ApiKeyModel& after, const ApiKeyModel& before, ApiKeyField field) {
-    if (IsSet(after, field) == false && IsSet(before, field) == false)
-        return false;
-    return !(after.*field == before.*field);
+    return tfplugin::framework::AttributeChanged(
+        ApiKeyDefinition(), AttributeNameOf(field), after.*field, before.*field);
 }
 
 }  // namespace provider

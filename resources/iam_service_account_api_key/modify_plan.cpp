@@ -184,9 +184,8 @@ void ApiKeyResource::PlanChanges(const tfplugin::CallContext& ctx,
     if (request.prior_state.IsNull()) {
         // In a replacement, Terraform deletes the old key with this plan's private state: what it
         // still has to retire stays, the mark that it is gone goes (the new key's Create starts
-        // afresh), and so does the refresh that saw the old key's age.
+        // afresh, without the old key's rotation record too).
         ClearKeyGone(response.planned_private);
-        ForgetRotationCheck(response.planned_private);
         CheckScopes(ctx, config, response.diagnostics);
         CheckLockboxSecret(ctx, config, response.diagnostics);
         WarnIfExpiryPassed(config, true, response.diagnostics);

@@ -34,10 +34,6 @@ void RecordRotationCheck(tfplugin::framework::PrivateState& private_state,
     private_state.Set(kFoundDueAt, due ? refreshed.ToRfc3339() : "");
 }
 
-void ForgetRotationCheck(tfplugin::framework::PrivateState& private_state) {
-    private_state.Set(kFoundDueAt, "");
-}
-
 bool FoundDue(const tfplugin::framework::PrivateState& private_state) {
     return private_state.Get(kFoundDueAt).has_value();
 }

@@ -19,8 +19,6 @@ namespace provider {
 void RecordRotationCheck(tfplugin::framework::PrivateState& private_state,
                          const ApiKeyModel& state,
                          std::chrono::system_clock::time_point now);
-/// Removes the record: a new key is planned, whose age no refresh has seen yet.
-void ForgetRotationCheck(tfplugin::framework::PrivateState& private_state);
 /// Whether the last refresh found the key due.
 bool FoundDue(const tfplugin::framework::PrivateState& private_state);
 

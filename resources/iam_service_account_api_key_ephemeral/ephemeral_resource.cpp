@@ -3,13 +3,13 @@
 #include <chrono>
 
 #include "resources/common/api_key_limits.hpp"
+#include "resources/common/api_key_rules.hpp"
 #include "resources/common/calls.hpp"
 #include "resources/common/values.hpp"
 #include "tfplugin/framework/attributes.hpp"
 #include "tfplugin/framework/timeouts.hpp"
 #include "tfplugin/framework/timestamp.hpp"
 #include "tfplugin/framework/typed_model.hpp"
-#include "tfplugin/framework/validators.hpp"
 
 namespace provider {
 
@@ -99,14 +99,9 @@ const framework::Definition& EphemeralApiKey::GetDefinition() const {
                 "secret", Type::String(), "The secret part of the key, for the `Authorization: Api-Key` header.")),
             framework::Computed("expires_at", Type::String(), "When the key expires, in RFC 3339.")};
         auto& rules = made.rules;
-        rules["service_account_id"].validators = {framework::StringNotEmpty(),
-                                                  framework::StringLengthAtMost(limits::kServiceAccountIdLength)};
-        rules["description"].validators = {framework::StringLengthAtMost(limits::kDescriptionLength)};
-        rules["scopes"].validators = {framework::SizeAtMost(limits::kScopeCount),
-                                      framework::ElementsUnique(),
-                                      framework::ElementsNotNull(),
-                                      framework::EachElement(framework::StringNotEmpty()),
-                                      framework::EachElement(framework::StringLengthAtMost(limits::kScopeLength))};
+        rules["service_account_id"].validators = ServiceAccountIdValidators();
+        rules["description"].validators = DescriptionValidators();
+        rules["scopes"].validators = ScopesValidators();
         rules["ttl"].validators = {framework::PositiveDuration()};
         return made;
     }();

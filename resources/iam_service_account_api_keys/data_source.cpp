@@ -1,10 +1,9 @@
 #include "resources/iam_service_account_api_keys/data_source.hpp"
 
-#include "resources/common/api_key_limits.hpp"
+#include "resources/common/api_key_rules.hpp"
 #include "resources/common/calls.hpp"
 #include "resources/common/values.hpp"
 #include "tfplugin/framework/attributes.hpp"
-#include "tfplugin/framework/validators.hpp"
 
 namespace provider {
 
@@ -53,9 +52,7 @@ const tfplugin::framework::Definition& ServiceAccountApiKeysDataSource::GetDefin
                 "The service account's API keys in the order Yandex Cloud lists them: `id`, `description`, `scopes`, "
                 "`created_at`, `expires_at` (null when the key never expires) and `last_used_at` (null when it was "
                 "never used), timestamps in RFC 3339.")};
-        made.rules["service_account_id"].validators = {
-            tfplugin::framework::StringNotEmpty(),
-            tfplugin::framework::StringLengthAtMost(api_key_limits::kServiceAccountIdLength)};
+        made.rules["service_account_id"].validators = ServiceAccountIdValidators();
         return made;
     }();
     return definition;

@@ -109,6 +109,12 @@ bool Changed(const Definition& definition, const Value& after, const Value& befo
     return !(after.Attribute(name) == before.Attribute(name));
 }
 
+bool AttributeChanged(const Definition& definition, const std::string& name, const Value& after, const Value& before) {
+    if (SetsAttribute(definition, name, after) == false && SetsAttribute(definition, name, before) == false)
+        return false;
+    return !(after == before);
+}
+
 void ValidateAttributes(const Definition& definition, const Value& config, Diagnostics& diagnostics) {
     if (!config.IsKnown())
         return;

@@ -53,6 +53,8 @@ std::optional<bool> SetsAttribute(const Definition& definition, const std::strin
 /// Whether the attribute `name` differs between two objects, where "not set" in both (see
 /// IsSet) is no difference.
 bool Changed(const Definition& definition, const Value& after, const Value& before, const std::string& name);
+/// The same for two values of the attribute `name` (a typed model's fields).
+bool AttributeChanged(const Definition& definition, const std::string& name, const Value& after, const Value& before);
 
 /// Runs every attribute validator of the definition on a configuration value. Nested block
 /// attributes are checked in each block instance, with the instance's index in the path.
